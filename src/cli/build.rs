@@ -1,0 +1,111 @@
+//! `councilgraph build` and `councilgraph remove`.
+
+use super::StoreArgs;
+use anyhow::Result;
+use councilgraph::iri::{Minter, DEFAULT_BASE};
+use councilgraph::pipeline::{build, BuildOptions};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// Files (.txt, .md) and folders (searched recursively) to build.
+    #[arg(value_name = "PATH", default_value = "data")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
+    /// Base IRI for every minted identifier.
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    base: String,
+    /// Fail without writing anything if any file cannot be read or parsed.
+    #[arg(long)]
+    strict: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: BuildArgs) -> Result<ExitCode> {
+    let path = args.store.path();
+    let store = councilgraph::store::open(&path)?;
+    let show_progress = !args.quiet && !args.json && std::io::stderr().is_terminal();
+    let bar = if show_progress {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(ProgressStyle::with_template("{spinner} {pos} files  {wide_msg}").expect("template"));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let options = BuildOptions { inputs: args.paths, minter: Minter::new(&args.base), strict: args.strict };
+    let summary = build(&store, &options, &|id| {
+        bar.inc(1);
+        bar.set_message(id.to_string());
+    })?;
+    bar.finish_and_clear();
+    store.flush()?;
+    for failure in &summary.failures {
+        eprintln!("error: {failure}");
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else if !args.quiet {
+        if args.strict && summary.failed > 0 {
+            eprintln!("--strict: {} file(s) failed; the store was not changed", summary.failed);
+        } else {
+            println!(
+                "{} files ({} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written, {} in store ({}) in {:.2}s",
+                summary.files,
+                summary.changed,
+                summary.unchanged,
+                summary.removed,
+                summary.failed,
+                summary.documents,
+                summary.meetings,
+                summary.items,
+                summary.people,
+                summary.unresolved,
+                summary.quads_written,
+                summary.store_quads,
+                path.display(),
+                summary.seconds
+            );
+        }
+    }
+    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(clap::Args)]
+pub struct RemoveArgs {
+    /// Files whose graphs to drop (as they were given to `build`).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    base: String,
+}
+
+pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
+    let store = councilgraph::store::open_existing(&args.store.path())?;
+    let minter = Minter::new(&args.base);
+    let indexed = councilgraph::store::indexed_sources(&store)?;
+    let cwd = std::env::current_dir().ok();
+    let mut missing = 0;
+    for file in &args.files {
+        let id = councilgraph::source::source_id(file, cwd.as_deref());
+        let graph = councilgraph::store::graph_for(&minter, &id);
+        if indexed.contains_key(graph.as_str()) {
+            councilgraph::store::remove_graph(&store, &graph)?;
+            println!("removed {id}");
+        } else {
+            eprintln!("error: {}: not in the store", file.display());
+            missing += 1;
+        }
+    }
+    Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,76 @@
+//! `councilgraph extract` and `councilgraph unresolved`.
+
+use anyhow::{Context, Result};
+use councilgraph::gold::to_gold;
+use councilgraph::pipeline::model_source;
+use councilgraph::source::{discover, read_source};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    /// The gold-annotation schema (../shared/gold/SCHEMA.md).
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Minutes files or folders.
+    #[arg(value_name = "FILE", required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    format: ExtractFormat,
+    /// Write DIR/<stem>.json per input (default: standard output for one input).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let files = discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))?;
+    if args.out.is_none() && files.len() > 1 {
+        anyhow::bail!("{} inputs: give --out DIR to write one JSON file per input", files.len());
+    }
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    let mut failed = 0;
+    for file in files {
+        let outcome = read_source(&file.path, file.id.clone()).map_err(|e| e.to_string()).and_then(|s| model_source(&s));
+        match outcome {
+            Ok(model) => {
+                let json = serde_json::to_string_pretty(&to_gold(&model))?;
+                match &args.out {
+                    Some(dir) => {
+                        let stem = file.path.file_stem().map_or("out".into(), |s| s.to_string_lossy().to_string());
+                        let target = dir.join(format!("{stem}.json"));
+                        std::fs::write(&target, json).with_context(|| format!("{}: cannot write", target.display()))?;
+                    }
+                    None => println!("{json}"),
+                }
+            }
+            Err(reason) => {
+                eprintln!("error: {}: {reason}", file.path.display());
+                failed += 1;
+            }
+        }
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(clap::Args)]
+pub struct UnresolvedArgs {
+    /// Minutes files or folders [default: data].
+    #[arg(value_name = "PATH", default_value = "data")]
+    paths: Vec<PathBuf>,
+}
+
+pub fn unresolved(args: UnresolvedArgs) -> Result<ExitCode> {
+    for file in discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))? {
+        let Ok(source) = read_source(&file.path, file.id.clone()) else { continue };
+        let Ok(model) = model_source(&source) else { continue };
+        for u in &model.unresolved {
+            println!("{}:{}: {:?}: {} (in {:?})", file.id, u.evidence.start, u.text, u.reason, u.evidence.quote);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,78 @@
+//! Command-line interface: flags, wiring and output; no extraction logic.
+
+mod build;
+mod extract;
+mod query;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn UK council meeting minutes into a knowledge graph you can query.
+#[derive(Parser)]
+#[command(name = "councilgraph", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    /// More log output (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options shared by every command that reads or writes the store.
+#[derive(clap::Args, Clone)]
+pub struct StoreArgs {
+    /// Store directory [default: .councilgraph/store, or $COUNCILGRAPH_STORE].
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    pub fn path(&self) -> PathBuf {
+        self.store.clone().unwrap_or_else(councilgraph::store::default_store_path)
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build (or update) the store from minutes files and folders.
+    Build(build::BuildArgs),
+    /// Remove a file's graph from the store.
+    Remove(build::RemoveArgs),
+    /// Run a SPARQL query (inline or from a file) against the store.
+    Query(query::QueryArgs),
+    /// Extract files to JSON in the gold-annotation schema (no store).
+    Extract(extract::ExtractArgs),
+    /// List person references that could not be resolved to one person.
+    Unresolved(extract::UnresolvedArgs),
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match cli.verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+    let result = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Remove(args) => build::remove(args),
+        Command::Query(args) => query::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Unresolved(args) => extract::unresolved(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

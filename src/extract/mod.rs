@@ -1,0 +1,42 @@
+//! Extraction: mentions and facts found in segmented text, each with a span.
+//!
+//! Architecture invariant: extraction reads the source text and the
+//! segmentation; it never decides identity (resolve) nor builds RDF.
+
+pub mod people;
+pub mod sentences;
+
+use crate::segment::{segment, Segmented};
+pub use people::{Capacity, Declaration, PersonFact, PersonRef, RefKind};
+
+/// What one item says about people.
+#[derive(Debug, Clone, Default)]
+pub struct ItemPeople {
+    pub facts: Vec<PersonFact>,
+    pub declarations: Vec<Declaration>,
+}
+
+/// Everything extracted from one source text.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub segmented: Segmented,
+    /// Per meeting (in `segmented.meetings()` order), per item.
+    pub item_people: Vec<Vec<ItemPeople>>,
+}
+
+pub fn extract(text: &str) -> Extraction {
+    let segmented = segment(text);
+    let item_people = segmented
+        .meetings()
+        .map(|m| {
+            m.items
+                .iter()
+                .map(|item| {
+                    let (facts, declarations) = people::item_people(text, &item.title.text, item.body);
+                    ItemPeople { facts, declarations }
+                })
+                .collect()
+        })
+        .collect();
+    Extraction { segmented, item_people }
+}

@@ -1,0 +1,313 @@
+//! Who is named in an item, and in what capacity: welcomed to the meeting,
+//! presenting, declaring an interest; plus "Name, Role" appositions.
+//!
+//! Architecture invariant: produces unresolved [`PersonRef`]s with spans;
+//! deciding which person a reference means is the resolve stage's job.
+
+use super::sentences::sentences;
+use crate::names::{clean_name, is_given_name, name_at, parse_name_roles, split_list, NameEvidence};
+use crate::text::{Span, Spanned};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// How a person is referred to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RefKind {
+    /// A personal name, with its honorific when printed.
+    Name { honorific: Option<&'static str> },
+    /// A first name alone ("Laura").
+    GivenName,
+    /// A post ("the Cabinet Member", "the Assistant Director for Education").
+    Role,
+    /// The chair of the meeting.
+    Chair,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonRef {
+    pub kind: RefKind,
+    /// The name or role as printed (cleaned for names), and where.
+    pub text: Spanned,
+    /// A role printed beside the name ("Laura Gough, Head of Service …").
+    pub role: Option<Spanned>,
+}
+
+/// The capacity in which a reference occurs in an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capacity {
+    Welcomed,
+    Presenter,
+    Mentioned,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonFact {
+    pub person: PersonRef,
+    pub capacity: Capacity,
+    /// The sentence that states it.
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Declaration {
+    pub person: PersonRef,
+    /// The minute number the interest relates to, when printed.
+    pub minute: Option<String>,
+    /// "pecuniary", "non-pecuniary", "personal", "prejudicial" or as written.
+    pub interest: String,
+    /// What the member did ("remained in the meeting but did not participate …").
+    pub action: Option<String>,
+    pub evidence: Span,
+}
+
+static WELCOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^the\s+chair(?:man|person)?\s+welcomed\s+(?:to\s+the\s+meeting\s*,?\s*)?(?P<list>.+?)(?:\s+to\s+the\s+meeting)?[.:]?$")
+        .expect("regex")
+});
+
+static INVITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^the\s+chair(?:man|person)?\s+invited\s+(?P<who>.+?)\s+to\s+(?:introduce|present|give|lead|deliver|provide|update|outline|speak)\b",
+    )
+    .expect("regex")
+});
+
+static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?P<who>.+?),?\s+
+        (?:
+          gave\s+(?:the\s+following|a|an)\s+(?:brief\s+|short\s+|verbal\s+)?(?:powerpoint\s+)?(?:presentation|update|overview|summary|report)s?
+        | presented\s+(?:a|the|an)\s+(?:report|presentation|update|overview)
+        | provided\s+(?:a|an|the\s+following)\s+(?:brief\s+)?(?:summary|overview|update|presentation|progress\s+report)
+        | introduced\s+the\s+(?:report|item|presentation)
+        | led\s+(?:on\s+)?the\s+presentation
+        | (?:be|was|were)\s+thanked\s+for\s+(?:his|her|their|the)\s+(?:presentation|report|update)
+        )\b",
+    )
+    .expect("regex")
+});
+
+/// "1) That " before the subject of a resolution.
+static RESOLUTION_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\(?\d{1,2}\)\s*)?(?:That\s+)?").expect("regex"));
+
+static CHAIR_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^the\s+chair(?:man|person)?\s+(?:provided|gave|reported|informed|updated|advised|welcomed\s+members)\b")
+        .expect("regex")
+});
+
+static NEGATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:no|not|none|nothing|covered|next\s+meeting)\b").expect("regex"));
+
+static PROCEDURAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:minutes\s+of|declarations?\s+of\s+interest|exclusion\s+of\s+the\s+press|questions\s+from|next\s+meeting|apologies)\b")
+        .expect("regex")
+});
+
+static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?P<who>.+?)\s+declared\s+an?\s+(?P<kind>(?:disclosable\s+)?(?:non-?\s?pecuniary|pecuniary|personal|prejudicial|other\s+registrable|registrable)(?:\s+and\s+\w+)?)?\s*interest\b",
+    )
+    .expect("regex")
+});
+
+static DECLARATION_MINUTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bminute\s+(?:no\.?\s*)?(\d{1,4}(?:\(\d+\))?)").expect("regex"));
+
+static DECLARATION_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:he|she|they|the\s+member|councillor\s+\S+)\s+(?P<action>(?:remained|left|withdrew|took\s+part|did\s+not)\b[^.]*)")
+        .expect("regex")
+});
+
+static ROLE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:the)\s+(?P<role>(?:\p{Lu}[\p{L}'’-]*|for|of|and|the|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|for|of|and|the|on|in))*)$")
+        .expect("regex")
+});
+
+/// Reads "the Cabinet Member", "Councillor Cusworth and Helen Sweaton",
+/// "Laura and Darren", "the Chair" as person references.
+pub fn person_refs(text: &str, span: Span) -> Vec<PersonRef> {
+    let span = span.trimmed(text, &[',', '.', ':']);
+    let phrase = span.slice(text);
+    if let Some(r) = single_ref(text, span) {
+        // "the Independent Chair of the X and Y Board" stays one role.
+        if matches!(r.kind, RefKind::Role) || !phrase.contains(" and ") {
+            return vec![r];
+        }
+    }
+    split_list(text, span).into_iter().filter_map(|chunk| single_ref(text, chunk)).collect()
+}
+
+fn single_ref(text: &str, span: Span) -> Option<PersonRef> {
+    let s = span.slice(text);
+    let lower = s.to_lowercase();
+    if matches!(lower.as_str(), "the chair" | "the chairman" | "the chairperson") {
+        return Some(PersonRef { kind: RefKind::Chair, text: Spanned::from_source(text, span), role: None });
+    }
+    if ROLE_REF.is_match(s) && s.split_whitespace().nth(1).is_some_and(crate::names::is_non_name_word) {
+        let role = Span::new(span.start + 4, span.end).trimmed(text, &[]);
+        return Some(PersonRef { kind: RefKind::Role, text: Spanned::from_source(text, role), role: None });
+    }
+    if !s.contains(' ') && is_given_name(s) {
+        return Some(PersonRef { kind: RefKind::GivenName, text: Spanned::from_source(text, span), role: None });
+    }
+    let found = name_at(text, span, NameEvidence::Context)?;
+    let name = found.name.slice(text);
+    // A single capitalised word without honorific is a first name; the
+    // resolve stage accepts it only if it matches one person in scope.
+    if found.honorific.is_none() && !name.contains(' ') {
+        return Some(PersonRef { kind: RefKind::GivenName, text: Spanned::from_source(text, found.name), role: None });
+    }
+    Some(PersonRef {
+        kind: RefKind::Name { honorific: found.honorific },
+        text: Spanned::new(clean_name(name), found.name),
+        role: (!found.rest.is_empty()).then(|| Spanned::from_source(text, found.rest)),
+    })
+}
+
+/// The person facts and declarations of one item.
+pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec<Declaration>) {
+    let mut facts = Vec::new();
+    let mut declarations = Vec::new();
+    let procedural = PROCEDURAL_TITLE.is_match(title);
+    for sentence in sentences(text, body) {
+        let s = sentence.slice(text);
+        let at = |r: std::ops::Range<usize>| Span::new(sentence.start + r.start, sentence.start + r.end);
+        if let Some(c) = WELCOME.captures(s) {
+            for p in parse_name_roles(text, at(c.name("list").expect("group").range())) {
+                let name = p.name.slice(text);
+                if name.contains(' ') || p.honorific.is_some() {
+                    facts.push(PersonFact {
+                        person: PersonRef {
+                            kind: RefKind::Name { honorific: p.honorific },
+                            text: Spanned::new(clean_name(name), p.name),
+                            role: p.role.map(|r| Spanned::from_source(text, r)),
+                        },
+                        capacity: Capacity::Welcomed,
+                        evidence: sentence,
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some(c) = INVITED.captures(s) {
+            for person in person_refs(text, at(c.name("who").expect("group").range())) {
+                facts.push(PersonFact { person, capacity: Capacity::Presenter, evidence: sentence });
+            }
+            continue;
+        }
+        if let Some(c) = DECLARED.captures(s) {
+            let who = at(c.name("who").expect("group").range());
+            if let Some(person) = person_refs(text, who).into_iter().next() {
+                let following = &text[sentence.end..body.end.min(sentence.end + 300)];
+                declarations.push(Declaration {
+                    person,
+                    minute: DECLARATION_MINUTE.captures(s).map(|m| m[1].to_string()),
+                    interest: c.name("kind").map_or("unspecified".to_string(), |k| {
+                        k.as_str().to_lowercase().replace("non pecuniary", "non-pecuniary").replace("nonpecuniary", "non-pecuniary")
+                    }),
+                    action: DECLARATION_ACTION
+                        .captures(following)
+                        .map(|a| a["action"].trim_end_matches('.').to_string()),
+                    evidence: sentence,
+                });
+            }
+            continue;
+        }
+        if CHAIR_UPDATE.is_match(s) && !procedural && !NEGATIVE.is_match(s) {
+            let chair = Span::new(sentence.start, sentence.start + "the chair".len());
+            facts.push(PersonFact {
+                person: PersonRef { kind: RefKind::Chair, text: Spanned::from_source(text, chair), role: None },
+                capacity: Capacity::Presenter,
+                evidence: sentence,
+            });
+            continue;
+        }
+        if let Some(c) = PRESENTED.captures(s) {
+            let mut who = at(c.name("who").expect("group").range());
+            if let Some(lead) = RESOLUTION_LEAD.find(who.slice(text)) {
+                who = Span::new(who.start + lead.end(), who.end);
+            }
+            let refs = person_refs(text, who);
+            // "Shokat Lal, Assistant Chief Executive, gave …": the apposition
+            // makes a name of an unknown first name.
+            for person in refs {
+                facts.push(PersonFact { person, capacity: Capacity::Presenter, evidence: sentence });
+            }
+        }
+    }
+    (facts, declarations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> Vec<(String, &'static str, &'static str)> {
+        let (facts, _) = item_people(text, "AN ITEM", Span::new(0, text.len()));
+        facts
+            .into_iter()
+            .map(|f| {
+                let kind = match f.person.kind {
+                    RefKind::Name { .. } => "name",
+                    RefKind::GivenName => "given",
+                    RefKind::Role => "role",
+                    RefKind::Chair => "chair",
+                };
+                let cap = match f.capacity {
+                    Capacity::Welcomed => "welcomed",
+                    Capacity::Presenter => "presenter",
+                    Capacity::Mentioned => "mentioned",
+                };
+                (f.person.text.text, kind, cap)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn welcomes_list_people_with_roles() {
+        let got = facts("The Chair welcomed to the meeting Laura Gough, Head of Service, and Darren Downs, Independent Scrutineer.");
+        assert_eq!(got, vec![("Laura Gough".into(), "name", "welcomed"), ("Darren Downs".into(), "name", "welcomed")]);
+        assert!(facts("The Chair welcomed Members to the first meeting of the Committee.").iter().all(|f| f.2 != "welcomed"));
+    }
+
+    #[test]
+    fn invitations_to_present_name_roles_first_names_or_people() {
+        assert_eq!(facts("The Chair invited the Cabinet Member to introduce the report.")[0], ("Cabinet Member".into(), "role", "presenter"));
+        let got = facts("The Chair invited Laura and Darren to introduce the report and lead on the presentation.");
+        assert_eq!(got, vec![("Laura".into(), "given", "presenter"), ("Darren".into(), "given", "presenter")]);
+        let got = facts("The Chair invited Councillor Cusworth and Helen Sweaton to introduce the report.");
+        assert_eq!(got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec!["Cusworth", "Helen Sweaton"]);
+        assert!(facts("The Chair invited Members to declare any interests.").is_empty());
+    }
+
+    #[test]
+    fn people_who_gave_or_presented() {
+        assert_eq!(facts("Shokat Lal, Assistant Chief Executive, gave the following powerpoint presentation:-")[0].0, "Shokat Lal");
+        assert_eq!(facts("Vicky Schofield, Head of Service for First Response, presented a report on the procedures.")[0].0, "Vicky Schofield");
+        assert_eq!(facts("The Acting Assistant Director gave a brief presentation to the report.")[0], ("Acting Assistant Director".into(), "role", "presenter"));
+        assert_eq!(facts("Councillor Cusworth gave the following updates:-")[0].0, "Cusworth");
+        assert_eq!(facts("1) That the Regional Schools Commissioner be thanked for his presentation")[0].0, "Regional Schools Commissioner");
+        assert_eq!(facts("Shokat was thanked for his presentation.")[0].1, "given");
+    }
+
+    #[test]
+    fn the_chair_delivering_an_item() {
+        assert_eq!(facts("The Chair provided a progress report on sub and project group activity.")[0].1, "chair");
+        assert!(facts("The Chair advised that all the items were covered on the agenda.").is_empty());
+    }
+
+    #[test]
+    fn declarations_with_kind_minute_and_action() {
+        let text = "Councillor Griffin declared a non-pecuniary interest (Minute 138, Domestic Abuse Strategy Update). He remained in the meeting but did not participate in the debate or vote.";
+        let (_, decl) = item_people(text, "DECLARATIONS OF INTEREST", Span::new(0, text.len()));
+        assert_eq!(decl.len(), 1);
+        assert_eq!(decl[0].person.text.text, "Griffin");
+        assert_eq!(decl[0].minute.as_deref(), Some("138"));
+        assert_eq!(decl[0].interest, "non-pecuniary");
+        assert_eq!(decl[0].action.as_deref(), Some("remained in the meeting but did not participate in the debate or vote"));
+    }
+}

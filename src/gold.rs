@@ -1,0 +1,173 @@
+//! The gold-annotation JSON schema (`../shared/gold/SCHEMA.md`): what
+//! `councilgraph extract --format json` writes, so the reference scorer can
+//! compare it with hand-made annotations.
+//!
+//! Architecture invariant: a pure view of a [`FileModel`]; it adds no facts.
+
+use crate::model::{FileModel, MeetingNode, PersonIx};
+use crate::segment::AttendanceStatus;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub struct GoldFile {
+    pub source: String,
+    pub meetings: Vec<GoldMeeting>,
+    pub people: Vec<GoldPerson>,
+    pub organisations: Vec<serde_json::Value>,
+    pub documents: Vec<serde_json::Value>,
+    pub relations: Vec<serde_json::Value>,
+    pub acronyms: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldMeeting {
+    pub id: String,
+    pub body: String,
+    pub date: String,
+    pub kind: &'static str,
+    pub venue: Option<String>,
+    pub chair: Option<String>,
+    pub vice_chair: Option<String>,
+    pub present: Vec<String>,
+    pub apologies: Vec<String>,
+    pub in_attendance: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub membership: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_opted: Vec<String>,
+    pub items: Vec<GoldItem>,
+    pub declarations: Vec<GoldDeclaration>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldItem {
+    pub number: String,
+    pub title: String,
+    pub presenters: Vec<String>,
+    pub welcomed: Vec<String>,
+    pub documents: Vec<String>,
+    pub topics: Vec<String>,
+    pub resolutions: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldDeclaration {
+    pub person: String,
+    pub minute: Option<String>,
+    pub interest: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldPerson {
+    pub name: String,
+    pub honorific: Option<String>,
+    pub councillor: bool,
+    pub variants: Vec<String>,
+    pub roles: Vec<GoldRole>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldRole {
+    pub title: String,
+    pub organisation: Option<String>,
+    pub evidence: String,
+}
+
+fn names(model: &FileModel, meeting: &MeetingNode, pick: impl Fn(AttendanceStatus) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in &meeting.attendance {
+        let name = &model.people[a.person].name;
+        if pick(a.status) && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+fn office_holder(model: &FileModel, meeting: &MeetingNode, office: &str) -> Option<String> {
+    let status = if office == "Chair" { AttendanceStatus::Chair } else { AttendanceStatus::ViceChair };
+    meeting
+        .attendance
+        .iter()
+        .find(|a| a.status == status)
+        .or_else(|| {
+            // Agendas: the membership list's "(Chair)" becomes a dated role.
+            meeting.attendance.iter().find(|a| {
+                model.people[a.person].roles.iter().any(|r| r.title == office && r.date == meeting.date)
+            })
+        })
+        .map(|a| model.people[a.person].name.clone())
+}
+
+fn person_names(model: &FileModel, list: impl Iterator<Item = PersonIx>) -> Vec<String> {
+    list.map(|ix| model.people[ix].name.clone()).collect()
+}
+
+pub fn to_gold(model: &FileModel) -> GoldFile {
+    let source = model.source.id.rsplit('/').next().unwrap_or(&model.source.id).to_string();
+    let meetings = model
+        .meetings
+        .iter()
+        .map(|m| GoldMeeting {
+            id: m.key.clone(),
+            body: m.body_name.clone(),
+            date: m.date.to_string(),
+            kind: m.kind.as_str(),
+            venue: m.venue.clone(),
+            chair: office_holder(model, m, "Chair"),
+            vice_chair: office_holder(model, m, "Vice-Chair"),
+            present: names(model, m, |s| matches!(s, AttendanceStatus::Present | AttendanceStatus::Chair | AttendanceStatus::ViceChair)),
+            apologies: names(model, m, |s| s == AttendanceStatus::Apologies),
+            in_attendance: names(model, m, |s| s == AttendanceStatus::InAttendance),
+            membership: names(model, m, |s| s == AttendanceStatus::Member),
+            co_opted: names(model, m, |s| s == AttendanceStatus::CoOpted),
+            items: m
+                .items
+                .iter()
+                .map(|i| GoldItem {
+                    number: i.number.clone(),
+                    title: i.title.clone(),
+                    presenters: person_names(model, i.presenters.iter().map(|p| p.person)),
+                    welcomed: person_names(model, i.welcomed.iter().map(|p| p.person)),
+                    documents: Vec::new(),
+                    topics: Vec::new(),
+                    resolutions: i.resolutions.len(),
+                })
+                .collect(),
+            declarations: m
+                .declarations
+                .iter()
+                .map(|d| GoldDeclaration {
+                    person: model.people[d.person].name.clone(),
+                    minute: d.minute.clone(),
+                    interest: d.interest.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let people = model
+        .people
+        .iter()
+        .map(|p| GoldPerson {
+            name: p.name.clone(),
+            honorific: p.honorific.clone(),
+            councillor: p.councillor,
+            variants: p.variants.iter().cloned().collect(),
+            roles: p
+                .roles
+                .iter()
+                .map(|r| GoldRole { title: r.title.clone(), organisation: r.organisation.clone(), evidence: r.evidence.quote.clone() })
+                .collect(),
+        })
+        .collect();
+    GoldFile {
+        source,
+        meetings,
+        people,
+        organisations: Vec::new(),
+        documents: Vec::new(),
+        relations: Vec::new(),
+        acronyms: BTreeMap::new(),
+    }
+}

@@ -1,0 +1,167 @@
+//! The typed, resolved graph of one source file: what the RDF stage writes
+//! and what `extract --format json` prints.
+//!
+//! Architecture invariant: plain data; every fact carries its [`Evidence`]
+//! (character offsets and the exact quote), so later stages never need the
+//! source text.
+
+use crate::date::Date;
+use crate::segment::{AttendanceStatus, DocumentKind, MeetingKind};
+use crate::text::{CharIndex, Span};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Where a fact was read: character offsets (Unicode scalars) into the
+/// source and the exact quoted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+}
+
+/// Builds [`Evidence`] from byte spans of one text.
+pub struct EvidenceMaker<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl<'a> EvidenceMaker<'a> {
+    pub fn new(text: &'a str) -> Self {
+        EvidenceMaker { text, index: CharIndex::new(text) }
+    }
+
+    pub fn make(&self, span: Span) -> Evidence {
+        Evidence {
+            start: self.index.char_offset(self.text, span.start),
+            end: self.index.char_offset(self.text, span.end),
+            quote: span.slice(self.text).to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileModel {
+    pub source: SourceInfo,
+    pub documents: Vec<DocumentNode>,
+    pub meetings: Vec<MeetingNode>,
+    pub people: Vec<PersonNode>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentNode {
+    pub kind: DocumentKind,
+    pub title: Option<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingNode {
+    /// Deterministic key: body slug + date.
+    pub key: String,
+    pub body_key: String,
+    pub body_name: String,
+    pub date: Date,
+    pub kind: MeetingKind,
+    pub time: Option<String>,
+    pub venue: Option<String>,
+    pub next_meeting: Option<Date>,
+    pub evidence: Evidence,
+    pub attendance: Vec<AttendanceFact>,
+    pub items: Vec<ItemNode>,
+    pub declarations: Vec<DeclarationFact>,
+}
+
+/// Index into [`FileModel::people`].
+pub type PersonIx = usize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceFact {
+    pub person: PersonIx,
+    pub status: AttendanceStatus,
+    /// How the record was derived: "listed", "welcomed", "presented".
+    pub basis: &'static str,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemNode {
+    pub number: String,
+    pub title: String,
+    pub evidence: Evidence,
+    pub resolutions: Vec<ResolutionNode>,
+    pub presenters: Vec<Participation>,
+    pub welcomed: Vec<Participation>,
+    pub cross_refs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolutionNode {
+    pub number: Option<String>,
+    pub text: String,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Participation {
+    pub person: PersonIx,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclarationFact {
+    pub person: PersonIx,
+    pub minute: Option<String>,
+    pub interest: String,
+    pub action: Option<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonNode {
+    /// Deterministic key ("councillor/rotherham/pitchley", "person/laura-gough").
+    pub key: String,
+    /// Display name: the surname as attendance lists print it for
+    /// councillors, else the fullest personal name printed.
+    pub name: String,
+    pub honorific: Option<String>,
+    pub councillor: bool,
+    pub variants: BTreeSet<String>,
+    pub roles: Vec<RoleFact>,
+    /// Why references were merged into this person.
+    pub merges: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleFact {
+    pub title: String,
+    pub organisation: Option<String>,
+    pub date: Date,
+    pub evidence: Evidence,
+}
+
+/// A reference that matched no person, or several.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unresolved {
+    pub text: String,
+    pub reason: String,
+    pub evidence: Evidence,
+}
+
+impl FileModel {
+    pub fn count_triples_hint(&self) -> usize {
+        self.meetings.iter().map(|m| m.attendance.len() * 8 + m.items.len() * 10).sum::<usize>() + self.people.len() * 6
+    }
+}
+
+/// A set of display forms, kept sorted for deterministic output.
+pub fn variants_of<'a>(forms: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    forms.into_iter().map(str::to_string).collect()
+}

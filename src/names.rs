@@ -1,0 +1,373 @@
+//! Personal names as minutes print them: honorifics, lists of names, and
+//! "Name, Role" appositions.
+//!
+//! Architecture invariant: pure functions over text slices; no knowledge of
+//! any particular council, committee or person.
+
+use crate::text::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("lexicon/given_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Words that make a capitalised phrase a role, post or body rather than a
+/// person's name.
+static NON_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "head director directors manager managers officer officers chief executive assistant deputy member members cabinet chair chairs chairman \
+     chairperson vice vice-chair commissioner commander superintendent inspector nurse lead leader leads scrutineer consultant \
+     psychotherapist coordinator co-ordinator adviser advisor analyst principal senior strategic interim acting independent \
+     designated service services team teams unit board boards partnership partnerships council councils group groups panel forum trust \
+     police nhs university college school schools hub safeguarding performance planning commissioning children childrens \
+     children's young people peoples people's education health care public business regional district joint transformation project \
+     programme quality assurance community safety early help local authority government office department directorate support \
+     social worker practitioner specialist governor mayor clerk secretary treasurer solicitor legal finance democratic \
+     scrutiny policy partner partners representative report reports strategy plan annual update minutes meeting agenda select \
+     commission committee the of for and in at from to with on by a an this that these there it its their his her all any \
+     new national borough metropolitan county city town hall street road house centre center sector voluntary adult adults \
+     mental housing customer customers human resources delivery exploitation neglect abuse domestic sexual child family families \
+     families' strategic commissioning area areas england wales british south north east west yorkshire humber midlands \
+     looked-after looked after leaving care corporate parenting virtual foundation clinical integrated regulatory victims \
+     appendix section page pages item items resolved apologies present membership councillor councillors cllr mr mrs ms dr \
+     please note members' elected ward wards portfolio holder spokesperson"
+        .split_whitespace()
+        .collect()
+});
+
+/// Honorifics and ranks, longest first, as they prefix names.
+const HONORIFICS: &[(&str, &str)] = &[
+    ("chief superintendent", "Chief Superintendent"),
+    ("chief inspector", "Chief Inspector"),
+    ("superintendent", "Superintendent"),
+    ("councillors", "Councillor"),
+    ("councillor", "Councillor"),
+    ("inspector", "Inspector"),
+    ("professor", "Professor"),
+    ("cllrs", "Councillor"),
+    ("cllr", "Councillor"),
+    ("prof", "Professor"),
+    ("dame", "Dame"),
+    ("miss", "Miss"),
+    ("revd", "Reverend"),
+    ("rev", "Reverend"),
+    ("sir", "Sir"),
+    ("mrs", "Mrs"),
+    ("dr", "Dr"),
+    ("mr", "Mr"),
+    ("ms", "Ms"),
+    ("mx", "Mx"),
+];
+
+/// Splits a leading honorific off `s`: ("Councillor", rest offset).
+pub fn split_honorific(s: &str) -> (Option<&'static str>, usize) {
+    let lower = s.to_ascii_lowercase();
+    for (prefix, canonical) in HONORIFICS {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest_trim = rest.strip_prefix('.').unwrap_or(rest);
+            if rest_trim.starts_with(char::is_whitespace) {
+                let consumed = s.len() - rest_trim.len();
+                let skip = rest_trim.len() - rest_trim.trim_start().len();
+                return (Some(canonical), consumed + skip);
+            }
+        }
+    }
+    (None, 0)
+}
+
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word.to_lowercase().as_str())
+}
+
+pub fn is_non_name_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').to_lowercase();
+    NON_NAME_WORDS.contains(w.as_str())
+}
+
+static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    // A capitalised name token: "Gough", "Di'Lasio", "McNeely", "Warren-Sykes",
+    // "Cherry- Swaine" (a line-break hyphen), or an initial "T." / "T".
+    Regex::new(r"^(?:\p{Lu}\.|\p{Lu}(?:\p{Ll}|\p{Lu})*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\s?\p{Lu}\p{Ll}+)*)$").expect("name token")
+});
+
+/// Whether `word` could be part of a personal name.
+pub fn is_name_token(word: &str) -> bool {
+    let initial = word.len() == 2 && word.ends_with('.');
+    NAME_TOKEN.is_match(word) && (initial || (!is_non_name_word(word) && word.chars().any(|c| c.is_lowercase())))
+}
+
+/// The name tokens at the start of `s` (split on single spaces, with the
+/// "Cherry- Swaine" line-break hyphen kept inside one token): the byte length
+/// of the run and the number of tokens.
+pub fn leading_name_run(s: &str) -> (usize, usize) {
+    static TOKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\p{L}.'’]+(?:-\s?[\p{L}'’]+)*").expect("token regex"));
+    let mut pos = 0;
+    let mut count = 0;
+    loop {
+        let rest = &s[pos..];
+        let lead = rest.len() - rest.trim_start_matches(' ').len();
+        if count > 0 && (lead == 0 || lead > 1) {
+            break;
+        }
+        let Some(m) = TOKEN.find(&rest[lead..]) else { break };
+        if !is_name_token(m.as_str()) || count == 4 {
+            break;
+        }
+        pos += lead + m.end();
+        count += 1;
+    }
+    (pos, count)
+}
+
+/// A personal name found at the start of a chunk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameAt {
+    pub honorific: Option<&'static str>,
+    /// The name without the honorific.
+    pub name: Span,
+    /// What follows the name in the chunk (a role, often), trimmed.
+    pub rest: Span,
+}
+
+/// How strongly a chunk is taken to start with a person's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameEvidence {
+    /// Only a personal name is accepted when an honorific or a known given
+    /// name marks it.
+    Marked,
+    /// The context (a "Name, Role" apposition, an attendance list) says a
+    /// person is named here: any run of name tokens is accepted.
+    Context,
+}
+
+/// Reads a personal name at the start of `span` in `text`.
+pub fn name_at(text: &str, span: Span, evidence: NameEvidence) -> Option<NameAt> {
+    let span = span.trimmed(text, &[',', ';', ':', '.', '(', ')', '-', '•']);
+    let mut s = span.slice(text);
+    let mut start = span.start;
+    // "and Councillor X" at a list's end.
+    if let Some(rest) = s.strip_prefix("and ") {
+        start += 4;
+        s = rest;
+    }
+    let (honorific, skip) = split_honorific(s);
+    let after = &s[skip..];
+    let (len, tokens) = leading_name_run(after);
+    if tokens == 0 {
+        return None;
+    }
+    let first = after.split([' ', '.']).next().unwrap_or("");
+    let accepted = honorific.is_some()
+        || match evidence {
+            NameEvidence::Context => true,
+            NameEvidence::Marked => tokens >= 2 && is_given_name(first),
+        };
+    if !accepted {
+        return None;
+    }
+    // A lone initial is no name.
+    if tokens == 1 && after[..len].trim_end_matches('.').len() <= 1 {
+        return None;
+    }
+    let name = Span::new(start + skip, start + skip + len);
+    let rest = Span::new(name.end, span.end).trimmed(text, &[',', ';', ':']);
+    Some(NameAt { honorific, name, rest })
+}
+
+/// Splits a list of names or name-role appositions at top-level separators:
+/// ";", "," and " and " (not inside parentheses). Returns trimmed spans.
+pub fn split_list(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            b';' | b',' if depth == 0 => {
+                out.push(Span::new(start, i));
+                start = i + 1;
+            }
+            b' ' if depth == 0 && s[i..].starts_with(" and ") => {
+                out.push(Span::new(start, i));
+                start = i + 5;
+                i += 4;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(Span::new(start, s.len()));
+    out.into_iter()
+        .map(|sp| sp.offset(span.start).trimmed(text, &['.', ':', ';', ',']))
+        .filter(|sp| !sp.is_empty())
+        .collect()
+}
+
+/// Normalises a printed name for keys and display: collapses whitespace and
+/// repairs line-break hyphens ("Cherry- Swaine" → "Cherry-Swaine").
+pub fn clean_name(s: &str) -> String {
+    let collapsed: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed.replace("- ", "-").replace(" -", "-").replace('’', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str, evidence: NameEvidence) -> Option<(Option<&'static str>, String, String)> {
+        name_at(text, Span::new(0, text.len()), evidence)
+            .map(|n| (n.honorific, n.name.slice(text).to_string(), n.rest.slice(text).to_string()))
+    }
+
+    #[test]
+    fn honorifics_are_split_from_names() {
+        assert_eq!(name("Councillor Pitchley (in the Chair)", NameEvidence::Marked).unwrap().1, "Pitchley");
+        assert_eq!(name("Cllr Amy Brookes", NameEvidence::Marked).unwrap(), (Some("Councillor"), "Amy Brookes".into(), "".into()));
+        assert_eq!(name("Dr Janine Cherry- Swaine", NameEvidence::Marked).unwrap().1, "Janine Cherry- Swaine");
+        assert_eq!(name("Ms. J. Jones (Voluntary Sector Consortium)", NameEvidence::Marked).unwrap().1, "J. Jones");
+        assert_eq!(name("Superintendent Andy Wright", NameEvidence::Marked).unwrap().0, Some("Superintendent"));
+    }
+
+    #[test]
+    fn given_names_mark_people_and_roles_follow() {
+        let got = name("Julie Warren-Sykes Deputy Chief Nurse", NameEvidence::Marked).unwrap();
+        assert_eq!((got.1.as_str(), got.2.as_str()), ("Julie Warren-Sykes", "Deputy Chief Nurse"));
+        assert_eq!(name("Rotherham Rise", NameEvidence::Marked), None);
+        assert_eq!(name("Performance Assurance Manager", NameEvidence::Context), None);
+        assert_eq!(name("Pepe Di'Lasio", NameEvidence::Context).unwrap().1, "Pepe Di'Lasio");
+    }
+
+    #[test]
+    fn lists_split_at_commas_semicolons_and_and() {
+        let text = "Councillor Pitchley (in the Chair); Councillors Blackham, T. Collingham and Sutton.";
+        let parts: Vec<_> = split_list(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(parts, vec!["Councillor Pitchley (in the Chair)", "Councillors Blackham", "T. Collingham", "Sutton"]);
+    }
+
+    #[test]
+    fn clean_name_repairs_line_break_hyphens() {
+        assert_eq!(clean_name("Janine Cherry- Swaine"), "Janine Cherry-Swaine");
+        assert_eq!(clean_name("Pepe Di’Lasio"), "Pepe Di'Lasio");
+    }
+}
+
+/// A person named in a "Name, Role; Name, Role and Name, Role" list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedWithRole {
+    pub honorific: Option<&'static str>,
+    pub name: Span,
+    /// The role or post printed after the name, if any.
+    pub role: Option<Span>,
+}
+
+/// Reads a list of people with their roles. Within each ";"-clause, the
+/// first chunk is read as a name whenever it looks like one (the clause
+/// structure says a person comes first); later chunks only when an honorific
+/// or a known given name marks them. Chunks that are not names extend the
+/// role of the person before them.
+pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
+    let mut out: Vec<NamedWithRole> = Vec::new();
+    for clause in split_top_level(text, span, b';') {
+        for (n, chunk) in split_list(text, clause).into_iter().enumerate() {
+            let evidence = if n == 0 { NameEvidence::Context } else { NameEvidence::Marked };
+            let found = name_at(text, chunk, evidence).filter(|found| {
+                // A clause-first chunk read on context alone must be a short name.
+                evidence == NameEvidence::Marked
+                    || found.honorific.is_some()
+                    || is_given_name(found.name.slice(text).split(' ').next().unwrap_or(""))
+                    || found.rest.is_empty()
+            });
+            match found {
+                Some(found) => out.push(NamedWithRole {
+                    honorific: found.honorific,
+                    name: found.name,
+                    role: (!found.rest.is_empty()).then_some(found.rest),
+                }),
+                None => {
+                    if let Some(last) = out.last_mut() {
+                        let start = last.role.map_or(chunk.start, |r| r.start);
+                        last.role = Some(Span::new(start, chunk.end));
+                    }
+                }
+            }
+        }
+    }
+    for person in &mut out {
+        person.role = person
+            .role
+            .map(|r| r.trimmed(text, &[',', ';', '.', ':']))
+            .filter(|r| !r.is_empty());
+    }
+    out
+}
+
+/// Splits at a separator byte outside parentheses.
+pub fn split_top_level(text: &str, span: Span, sep: u8) -> Vec<Span> {
+    let s = span.slice(text).as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.iter().enumerate() {
+        match *c {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            c if c == sep && depth == 0 => {
+                out.push(Span::new(span.start + start, span.start + i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out
+}
+
+#[cfg(test)]
+mod role_list_tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        parse_name_roles(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|p| (p.name.slice(text).to_string(), p.role.map(|r| r.slice(text).to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn semicolon_clauses_start_with_a_name() {
+        let text = "John Edwards, Regional Schools Commissioner (East Midlands); Councillor Watson, Cabinet Member for Children; \
+Pepe Di'Lasio, Assistant Director for Education; Sue Wilson, Head of Service, Performance and Planning and Anne Hawke, Performance Manager.";
+        assert_eq!(
+            people(text),
+            vec![
+                ("John Edwards".into(), Some("Regional Schools Commissioner (East Midlands)".into())),
+                ("Watson".into(), Some("Cabinet Member for Children".into())),
+                ("Pepe Di'Lasio".into(), Some("Assistant Director for Education".into())),
+                ("Sue Wilson".into(), Some("Head of Service, Performance and Planning".into())),
+                ("Anne Hawke".into(), Some("Performance Manager".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn comma_lists_rely_on_marked_names() {
+        let text = "Councillor Cusworth, Cabinet Member for Children's and Young Peoples Services, Laura Kosciwicz, District Commander \
+for South Yorkshire Police, Julie Warren-Sykes Deputy Chief Nurse and Designated Nurse for Safeguarding and Looked-after Children and \
+Darren Downs, Independent Scrutineer";
+        let got = people(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Cabinet Member for Children's and Young Peoples Services"));
+        assert_eq!(got[2], ("Julie Warren-Sykes".into(), Some("Deputy Chief Nurse and Designated Nurse for Safeguarding and Looked-after Children".into())));
+    }
+}

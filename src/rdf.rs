@@ -1,0 +1,257 @@
+//! Model → RDF quads: one named graph per source file.
+//!
+//! Architecture invariant: RDF is built only from a [`FileModel`]; this
+//! stage never reads source text. Every node gets an IRI derived from a
+//! deterministic key (no blank nodes), so a rebuild writes identical quads.
+
+use crate::iri::{slug, Minter};
+use crate::model::*;
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+
+/// Namespaces used in the graph and the ontology.
+pub mod ns {
+    pub const CG: &str = "https://councilgraph.org/ontology#";
+    pub const ORG: &str = "http://www.w3.org/ns/org#";
+    pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+    pub const SCHEMA: &str = "https://schema.org/";
+    pub const PROV: &str = "http://www.w3.org/ns/prov#";
+    pub const OA: &str = "http://www.w3.org/ns/oa#";
+    pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+    pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+
+    /// The SPARQL prologue declaring every prefix above.
+    pub const SPARQL_PREFIXES: &str = "PREFIX cg: <https://councilgraph.org/ontology#>\n\
+PREFIX org: <http://www.w3.org/ns/org#>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n\
+PREFIX schema: <https://schema.org/>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n\
+PREFIX oa: <http://www.w3.org/ns/oa#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n\
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
+}
+
+fn term(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// Collects the quads of one file's graph.
+pub struct GraphWriter<'a> {
+    minter: &'a Minter,
+    graph: GraphName,
+    source: NamedNode,
+    pub quads: Vec<Quad>,
+}
+
+impl<'a> GraphWriter<'a> {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(Subject::NamedNode(s.clone()), p, o.into(), self.graph.clone()));
+    }
+
+    fn lit(&mut self, s: &NamedNode, p: NamedNode, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    fn node(&self, key: &str) -> NamedNode {
+        NamedNode::new_unchecked(self.minter.iri(key))
+    }
+
+    fn cg(local: &str) -> NamedNode {
+        term(ns::CG, local)
+    }
+
+    /// An evidence node: the exact span and quote a fact rests on.
+    fn evidence(&mut self, fact: &NamedNode, evidence: &Evidence) {
+        let e = NamedNode::new_unchecked(format!("{}/evidence", fact.as_str()));
+        self.add(fact, term(ns::CG, "evidence"), e.clone());
+        self.add(&e, rdf::TYPE.into(), term(ns::OA, "TextPositionSelector"));
+        self.add(&e, rdf::TYPE.into(), term(ns::OA, "TextQuoteSelector"));
+        self.add(&e, term(ns::OA, "start"), Literal::from(evidence.start as i64));
+        self.add(&e, term(ns::OA, "end"), Literal::from(evidence.end as i64));
+        self.lit(&e, term(ns::OA, "exact"), &evidence.quote);
+        let source = self.source.clone();
+        self.add(&e, term(ns::PROV, "wasDerivedFrom"), source);
+    }
+}
+
+fn date_literal(date: crate::date::Date) -> Literal {
+    Literal::new_typed_literal(date.to_string(), xsd::DATE)
+}
+
+/// The named graph IRI of a source file.
+pub fn graph_iri(minter: &Minter, source_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(minter.graph(source_id))
+}
+
+/// All quads of one file, in its own named graph.
+pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
+    let graph_node = graph_iri(minter, &model.source.id);
+    let mut w = GraphWriter {
+        minter,
+        graph: GraphName::NamedNode(graph_node.clone()),
+        source: graph_node.clone(),
+        quads: Vec::with_capacity(4096),
+    };
+    w.add(&graph_node, rdf::TYPE.into(), GraphWriter::cg("SourceFile"));
+    w.lit(&graph_node, GraphWriter::cg("path"), &model.source.id);
+    w.lit(&graph_node, GraphWriter::cg("contentHash"), &model.source.hash);
+
+    for (i, d) in model.documents.iter().enumerate() {
+        let node = NamedNode::new_unchecked(format!("{}#document-{}", graph_node.as_str(), i + 1));
+        w.add(&node, rdf::TYPE.into(), GraphWriter::cg("SourceDocument"));
+        w.lit(&node, GraphWriter::cg("documentKind"), d.kind.as_str());
+        if let Some(t) = &d.title {
+            w.lit(&node, term(ns::DCTERMS, "title"), t);
+        }
+        w.add(&node, term(ns::DCTERMS, "isPartOf"), graph_node.clone());
+        w.evidence(&node, &d.evidence);
+    }
+
+    let people: Vec<NamedNode> = model.people.iter().map(|p| w.node(&p.key)).collect();
+    for (p, node) in model.people.iter().zip(&people) {
+        person_quads(&mut w, p, node);
+    }
+    for m in &model.meetings {
+        meeting_quads(&mut w, m, &people);
+    }
+    w.quads
+}
+
+fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
+    w.add(node, rdf::TYPE.into(), term(ns::FOAF, "Person"));
+    w.lit(node, term(ns::FOAF, "name"), &p.name);
+    w.lit(node, rdfs::LABEL.into(), &p.name);
+    if let Some(surname) = p.name.split_whitespace().last() {
+        w.lit(node, term(ns::FOAF, "familyName"), surname);
+    }
+    if let Some(h) = &p.honorific {
+        w.lit(node, term(ns::SCHEMA, "honorificPrefix"), h);
+    }
+    if p.councillor {
+        w.add(node, rdf::TYPE.into(), GraphWriter::cg("Councillor"));
+    }
+    for v in &p.variants {
+        w.lit(node, term(ns::SKOS, "altLabel"), v);
+    }
+    for why in &p.merges {
+        w.lit(node, GraphWriter::cg("mergeReason"), why);
+    }
+    for r in &p.roles {
+        let holding = NamedNode::new_unchecked(format!(
+            "{}/role/{}/{}{}",
+            node.as_str(),
+            r.date,
+            slug(&r.title),
+            r.organisation.as_deref().map(|o| format!("--{}", slug(o))).unwrap_or_default()
+        ));
+        w.add(&holding, rdf::TYPE.into(), term(ns::ORG, "Membership"));
+        w.add(&holding, term(ns::ORG, "member"), node.clone());
+        let post = w.node(&format!("post/{}", slug(&r.title)));
+        w.add(&holding, term(ns::ORG, "role"), post.clone());
+        w.add(&post, rdf::TYPE.into(), term(ns::ORG, "Role"));
+        w.lit(&post, rdfs::LABEL.into(), &r.title);
+        w.lit(&holding, GraphWriter::cg("postTitle"), &r.title);
+        if let Some(o) = &r.organisation {
+            w.lit(&holding, GraphWriter::cg("organisationName"), o);
+        }
+        w.add(&holding, GraphWriter::cg("asOf"), date_literal(r.date));
+        w.evidence(&holding, &r.evidence);
+    }
+}
+
+fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode]) {
+    let meeting = w.node(&m.key);
+    let body = w.node(&m.body_key);
+    w.add(&body, rdf::TYPE.into(), term(ns::ORG, "Organization"));
+    w.lit(&body, rdfs::LABEL.into(), &m.body_name);
+    w.lit(&body, term(ns::SKOS, "prefLabel"), &m.body_name);
+    w.add(&meeting, rdf::TYPE.into(), GraphWriter::cg("Meeting"));
+    w.add(&meeting, GraphWriter::cg("body"), body);
+    w.add(&meeting, term(ns::DCTERMS, "date"), date_literal(m.date));
+    w.lit(&meeting, GraphWriter::cg("kind"), m.kind.as_str());
+    w.lit(&meeting, rdfs::LABEL.into(), &format!("{} {}", m.body_name, m.date));
+    if let Some(t) = &m.time {
+        w.lit(&meeting, GraphWriter::cg("startTime"), t);
+    }
+    if let Some(v) = &m.venue {
+        w.lit(&meeting, GraphWriter::cg("venue"), v);
+    }
+    if let Some(d) = m.next_meeting {
+        w.add(&meeting, GraphWriter::cg("nextMeetingDate"), date_literal(d));
+    }
+    w.add(&meeting, term(ns::PROV, "wasDerivedFrom"), w.source.clone());
+    w.evidence(&meeting, &m.evidence);
+
+    for a in &m.attendance {
+        let record = NamedNode::new_unchecked(format!(
+            "{}/attendance/{}/{}",
+            meeting.as_str(),
+            a.status.as_str(),
+            people[a.person].as_str().rsplit('/').next().unwrap_or("")
+        ));
+        let record = unique_record(record, &people[a.person]);
+        w.add(&record, rdf::TYPE.into(), GraphWriter::cg("Attendance"));
+        w.add(&record, GraphWriter::cg("meeting"), meeting.clone());
+        w.add(&record, GraphWriter::cg("person"), people[a.person].clone());
+        w.lit(&record, GraphWriter::cg("status"), a.status.as_str());
+        w.lit(&record, GraphWriter::cg("basis"), a.basis);
+        w.evidence(&record, &a.evidence);
+    }
+    for item in &m.items {
+        let node = NamedNode::new_unchecked(format!("{}/item/{}", meeting.as_str(), slug(&item.number)));
+        w.add(&node, rdf::TYPE.into(), GraphWriter::cg("AgendaItem"));
+        w.add(&node, GraphWriter::cg("meeting"), meeting.clone());
+        w.lit(&node, GraphWriter::cg("number"), &item.number);
+        w.lit(&node, term(ns::DCTERMS, "title"), &item.title);
+        w.evidence(&node, &item.evidence);
+        for (n, r) in item.resolutions.iter().enumerate() {
+            let res = NamedNode::new_unchecked(format!("{}/resolution/{}", node.as_str(), n + 1));
+            w.add(&res, rdf::TYPE.into(), GraphWriter::cg("Resolution"));
+            w.add(&res, GraphWriter::cg("item"), node.clone());
+            if let Some(num) = &r.number {
+                w.lit(&res, GraphWriter::cg("number"), num);
+            }
+            w.lit(&res, rdf::VALUE.into(), &r.text);
+            w.evidence(&res, &r.evidence);
+        }
+        for (kind, list) in [("Presentation", &item.presenters), ("Welcome", &item.welcomed)] {
+            for p in list {
+                let fact = NamedNode::new_unchecked(format!(
+                    "{}/{}/{}",
+                    node.as_str(),
+                    kind.to_lowercase(),
+                    people[p.person].as_str().rsplit('/').next().unwrap_or("")
+                ));
+                let fact = unique_record(fact, &people[p.person]);
+                w.add(&fact, rdf::TYPE.into(), GraphWriter::cg(kind));
+                w.add(&fact, GraphWriter::cg("item"), node.clone());
+                w.add(&fact, GraphWriter::cg("person"), people[p.person].clone());
+                w.evidence(&fact, &p.evidence);
+            }
+        }
+        for minute in &item.cross_refs {
+            w.lit(&node, GraphWriter::cg("refersToMinute"), minute);
+        }
+    }
+    for (n, d) in m.declarations.iter().enumerate() {
+        let fact = NamedNode::new_unchecked(format!("{}/declaration/{}", meeting.as_str(), n + 1));
+        w.add(&fact, rdf::TYPE.into(), GraphWriter::cg("Declaration"));
+        w.add(&fact, GraphWriter::cg("meeting"), meeting.clone());
+        w.add(&fact, GraphWriter::cg("person"), people[d.person].clone());
+        if let Some(minute) = &d.minute {
+            w.lit(&fact, GraphWriter::cg("minute"), minute);
+            let item = NamedNode::new_unchecked(format!("{}/item/{}", meeting.as_str(), slug(minute)));
+            w.add(&fact, GraphWriter::cg("item"), item);
+        }
+        w.lit(&fact, GraphWriter::cg("interest"), &d.interest);
+        if let Some(a) = &d.action {
+            w.lit(&fact, GraphWriter::cg("action"), a);
+        }
+        w.evidence(&fact, &d.evidence);
+    }
+}
+
+/// Fact IRIs end in the person's last key segment; people whose keys share
+/// it (a councillor and an officer both "wilson") get the full key hashed in.
+fn unique_record(record: NamedNode, person: &NamedNode) -> NamedNode {
+    let key_hash = crate::source::hash_bytes(person.as_str().as_bytes());
+    NamedNode::new_unchecked(format!("{}-{}", record.as_str(), &key_hash[..8]))
+}

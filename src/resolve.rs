@@ -1,0 +1,493 @@
+//! Resolution: references → people with deterministic keys, role holdings
+//! dated by meeting, and attendance implied by welcomes and presentations.
+//!
+//! Architecture invariant: a reference resolves to a unique candidate in
+//! scope (same item, then same meeting) or stays unresolved and is reported;
+//! it is never guessed. Every merge records why.
+
+use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
+use crate::iri::slug;
+use crate::model::*;
+use crate::names::is_non_name_word;
+use crate::segment::{AttendanceStatus, Meeting};
+use crate::segment::attendance_office_title;
+use crate::text::Span;
+use regex::Regex;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{L}-]+)\s+(?:Metropolitan\s+Borough\s+|Borough\s+|City\s+|County\s+|District\s+)?Council\b")
+        .expect("regex")
+});
+
+/// The council a file belongs to: the place most often named before
+/// "… Council" in the text ("rotherham"), or "local" when none is.
+pub fn detect_council(text: &str) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in COUNCIL.captures_iter(text) {
+        let place = c.get(1).expect("group").as_str();
+        if !is_non_name_word(place) && !matches!(place, "Town" | "Parish" | "Youth" | "Children" | "Looked") {
+            *counts.entry(place).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map_or_else(|| "local".to_string(), |(p, _)| slug(p))
+}
+
+/// "T. Collingham" → "t-collingham"; "Amy Brookes" → "brookes".
+fn councillor_key_name(name: &str) -> String {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let Some(surname) = tokens.last() else { return slug(name) };
+    let initials: Vec<&str> = tokens[..tokens.len() - 1].iter().filter(|t| t.trim_end_matches('.').len() == 1).copied().collect();
+    if initials.is_empty() {
+        slug(surname)
+    } else {
+        slug(&format!("{} {}", initials.join(" "), surname))
+    }
+}
+
+/// The display name of a councillor: the surname with any printed initial.
+fn councillor_display(name: &str) -> String {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    match tokens.as_slice() {
+        [] => String::new(),
+        [.., last] => {
+            let initials: Vec<&str> = tokens[..tokens.len() - 1].iter().filter(|t| t.trim_end_matches('.').len() == 1).copied().collect();
+            if initials.is_empty() { last.to_string() } else { format!("{} {}", initials.join(" "), last) }
+        }
+    }
+}
+
+/// Splits a printed role into a post title and an organisation:
+/// "District Commander for South Yorkshire Police" → ("District Commander", "South Yorkshire Police").
+pub fn split_role(role: &str) -> (String, Option<String>) {
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?P<title>.+?)(?:,\s+|\s+(?:for|at|from|of\s+the|with)\s+(?:the\s+)?)(?P<org>\p{Lu}.*)$").expect("regex"));
+    let role = role.trim().trim_start_matches("the ").trim_start_matches("The ").trim();
+    let role = role.trim_end_matches(['.', ',', ';']);
+    match SPLIT.captures(role) {
+        Some(c) if !c["title"].contains('(') => {
+            let org = c["org"].trim().trim_end_matches(')').trim();
+            let org = org.split(" (").next().unwrap_or(org).to_string();
+            (c["title"].trim().to_string(), Some(org))
+        }
+        _ => (role.split(" (").next().unwrap_or(role).trim().to_string(), None),
+    }
+}
+
+fn role_tokens(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|t| t.to_lowercase().replace('\'', "").trim_end_matches('s').to_string())
+        .filter(|t| !t.is_empty() && !matches!(t.as_str(), "the" | "for" | "of" | "and" | "at" | "from" | "in" | "on"))
+        .collect()
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    council: String,
+    evidence: EvidenceMaker<'a>,
+    people: Vec<PersonNode>,
+    by_key: HashMap<String, PersonIx>,
+    unresolved: Vec<Unresolved>,
+}
+
+/// A person in scope of a meeting, with the roles printed for them there.
+#[derive(Clone)]
+struct InScope {
+    person: PersonIx,
+    roles: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn person(&mut self, name: &str, honorific: Option<&str>, councillor: bool, printed: &str, why: &str) -> PersonIx {
+        let (key, display) = if councillor {
+            (format!("councillor/{}/{}", self.council, councillor_key_name(name)), councillor_display(name))
+        } else {
+            (format!("person/{}", slug(name)), name.to_string())
+        };
+        let ix = match self.by_key.get(&key) {
+            Some(&ix) => {
+                let p = &mut self.people[ix];
+                if display.len() > p.name.len() && !councillor {
+                    p.name = display;
+                }
+                if !p.variants.contains(printed) {
+                    p.merges.push(format!("'{printed}' has the same key {key} ({why})"));
+                }
+                ix
+            }
+            None => {
+                self.people.push(PersonNode {
+                    key: key.clone(),
+                    name: display,
+                    honorific: honorific.map(str::to_string),
+                    councillor,
+                    variants: BTreeSet::new(),
+                    roles: Vec::new(),
+                    merges: Vec::new(),
+                });
+                self.by_key.insert(key, self.people.len() - 1);
+                self.people.len() - 1
+            }
+        };
+        let p = &mut self.people[ix];
+        p.variants.insert(name.to_string());
+        p.variants.insert(printed.to_string());
+        if p.honorific.is_none() {
+            p.honorific = honorific.map(str::to_string);
+        }
+        ix
+    }
+
+    fn add_role(&mut self, person: PersonIx, role: &str, date: crate::date::Date, span: Span) {
+        let (title, organisation) = split_role(role);
+        if title.is_empty() || title.len() > 120 {
+            return;
+        }
+        let evidence = self.evidence.make(span);
+        let roles = &mut self.people[person].roles;
+        if !roles.iter().any(|r| r.title == title && r.organisation == organisation && r.date == date) {
+            roles.push(RoleFact { title, organisation, date, evidence });
+        }
+    }
+
+    fn report(&mut self, text: &str, reason: String, span: Span) {
+        tracing::debug!(reference = text, reason = reason.as_str(), "unresolved person reference");
+        let evidence = self.evidence.make(span);
+        self.unresolved.push(Unresolved { text: text.to_string(), reason, evidence });
+    }
+
+    /// Resolves a reference within an item (`item_scope`) and meeting (`meeting_scope`).
+    fn resolve_ref(
+        &mut self,
+        r: &PersonRef,
+        chair: Option<PersonIx>,
+        item_scope: &[InScope],
+        meeting_scope: &[InScope],
+        evidence: Span,
+    ) -> Option<PersonIx> {
+        let printed = r.text.span.slice(self.text).to_string();
+        match &r.kind {
+            RefKind::Chair => {
+                if chair.is_none() {
+                    self.report(&printed, "no chair recorded for the meeting".into(), evidence);
+                }
+                chair
+            }
+            RefKind::Name { honorific } => {
+                let councillor = *honorific == Some("Councillor");
+                let name = r.text.text.clone();
+                // "Ms Gough": a surname alone resolves to the unique person in scope with it.
+                if !councillor && !name.contains(' ') {
+                    let hits = unique_in_scope(&self.people, item_scope, meeting_scope, |p| {
+                        !p.councillor && p.name.split_whitespace().last() == Some(name.as_str())
+                    });
+                    return match hits {
+                        Ok(ix) => Some(ix),
+                        Err(n) => {
+                            self.report(&printed, format!("surname matches {n} people in scope"), evidence);
+                            None
+                        }
+                    };
+                }
+                let shown = match honorific {
+                    Some(h) => format!("{h} {printed}"),
+                    None => printed.clone(),
+                };
+                Some(self.person(&name, *honorific, councillor, &shown, "same normalised name"))
+            }
+            RefKind::GivenName => {
+                let given = r.text.text.clone();
+                let hits = unique_in_scope(&self.people, item_scope, meeting_scope, |p| {
+                    !p.councillor && p.name.split_whitespace().next() == Some(given.as_str()) && p.name.contains(' ')
+                });
+                match hits {
+                    Ok(ix) => {
+                        let key = self.people[ix].key.clone();
+                        let p = &mut self.people[ix];
+                        if p.variants.insert(given.clone()) {
+                            p.merges.push(format!("first name '{given}' matches only {key} in scope"));
+                        }
+                        Some(ix)
+                    }
+                    Err(n) => {
+                        self.report(&given, format!("first name matches {n} people in scope"), evidence);
+                        None
+                    }
+                }
+            }
+            RefKind::Role => {
+                let wanted = role_tokens(&r.text.text);
+                let matches = |scope: &[InScope]| -> BTreeSet<PersonIx> {
+                    scope
+                        .iter()
+                        .filter(|s| s.roles.iter().any(|role| wanted.is_subset(&role_tokens(role))))
+                        .map(|s| s.person)
+                        .collect()
+                };
+                let in_item = matches(item_scope);
+                let hits = if in_item.len() == 1 { in_item } else { matches(meeting_scope) };
+                if hits.len() == 1 {
+                    let ix = *hits.iter().next().expect("one");
+                    let key = self.people[ix].key.clone();
+                    let p = &mut self.people[ix];
+                    if p.variants.insert(format!("the {}", r.text.text)) {
+                        p.merges.push(format!("role '{}' is held only by {key} at this meeting", r.text.text));
+                    }
+                    Some(ix)
+                } else {
+                    self.report(&printed, format!("role matches {} people at this meeting", hits.len()), evidence);
+                    None
+                }
+            }
+        }
+    }
+}
+
+fn unique_in_scope(
+    people: &[PersonNode],
+    item_scope: &[InScope],
+    meeting_scope: &[InScope],
+    pred: impl Fn(&PersonNode) -> bool,
+) -> Result<PersonIx, usize> {
+    for scope in [item_scope, meeting_scope] {
+        let hits: BTreeSet<PersonIx> = scope.iter().map(|s| s.person).filter(|ix| pred(&people[*ix])).collect();
+        if hits.len() == 1 {
+            return Ok(*hits.iter().next().expect("one"));
+        }
+        if hits.len() > 1 {
+            return Err(hits.len());
+        }
+    }
+    Err(0)
+}
+
+fn add_scope(scope: &mut Vec<InScope>, person: PersonIx, role: Option<&str>) {
+    match scope.iter_mut().find(|s| s.person == person) {
+        Some(s) => s.roles.extend(role.map(str::to_string)),
+        None => scope.push(InScope { person, roles: role.map(str::to_string).into_iter().collect() }),
+    }
+}
+
+/// Builds the resolved model of one file.
+pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileModel {
+    let mut b = Builder {
+        text,
+        council: detect_council(text),
+        evidence: EvidenceMaker::new(text),
+        people: Vec::new(),
+        by_key: HashMap::new(),
+        unresolved: Vec::new(),
+    };
+    let documents = extraction
+        .segmented
+        .documents
+        .iter()
+        .map(|d| DocumentNode {
+            kind: d.kind,
+            title: d.title.as_ref().map(|t| t.text.clone()),
+            evidence: b.evidence.make(Span::new(d.span.start, d.span.start + text[d.span.start..d.span.end].find('\n').unwrap_or(d.span.len()))),
+        })
+        .collect();
+    let meetings = extraction
+        .segmented
+        .meetings()
+        .zip(&extraction.item_people)
+        .map(|(meeting, item_people)| resolve_meeting(&mut b, meeting, item_people))
+        .collect();
+    FileModel { source, documents, meetings, people: b.people, unresolved: b.unresolved }
+}
+
+fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::extract::ItemPeople]) -> MeetingNode {
+    let body_name = title_case(&meeting.body.text);
+    let body_key = format!("body/{}", slug(&body_name));
+    let date = meeting.date;
+    let mut attendance = Vec::new();
+    let mut scope: Vec<InScope> = Vec::new();
+    let mut chair = None;
+    for a in &meeting.attendance {
+        let printed = match a.honorific {
+            Some(h) => format!("{h} {}", a.name.text),
+            None => a.name.text.clone(),
+        };
+        let ix = b.person(&a.name.text, a.honorific, a.councillor, &printed, "listed in attendance");
+        if a.status == AttendanceStatus::Chair {
+            chair = Some(ix);
+        }
+        if let Some(office) = attendance_office_title(a) {
+            b.add_role(ix, &format!("{office} of the {body_name}"), date, a.evidence);
+            if office == "Chair" && chair.is_none() {
+                chair = Some(ix);
+            }
+        }
+        if let Some(role) = &a.role {
+            b.add_role(ix, &role.text, date, role.span);
+        }
+        add_scope(&mut scope, ix, a.role.as_ref().map(|r| r.text.as_str()));
+        attendance.push(AttendanceFact { person: ix, status: a.status, basis: "listed", evidence: b.evidence.make(a.evidence) });
+    }
+    let mut items = Vec::new();
+    let mut declarations = Vec::new();
+    for (item, found) in meeting.items.iter().zip(item_people) {
+        let mut item_scope: Vec<InScope> = Vec::new();
+        let mut presenters: Vec<Participation> = Vec::new();
+        let mut welcomed: Vec<Participation> = Vec::new();
+        for fact in &found.facts {
+            let Some(ix) = b.resolve_ref(&fact.person, chair, &item_scope, &scope, fact.evidence) else { continue };
+            if let Some(role) = &fact.person.role {
+                b.add_role(ix, &role.text, date, role.span);
+            }
+            let role = fact.person.role.as_ref().map(|r| r.text.as_str());
+            add_scope(&mut item_scope, ix, role);
+            add_scope(&mut scope, ix, role);
+            let list = match fact.capacity {
+                Capacity::Welcomed => &mut welcomed,
+                Capacity::Presenter | Capacity::Mentioned => &mut presenters,
+            };
+            if !list.iter().any(|p| p.person == ix) {
+                list.push(Participation { person: ix, evidence: b.evidence.make(fact.evidence) });
+            }
+        }
+        for d in &found.declarations {
+            if let Some(ix) = b.resolve_ref(&d.person, chair, &item_scope, &scope, d.evidence) {
+                declarations.push(DeclarationFact {
+                    person: ix,
+                    minute: d.minute.clone().or_else(|| Some(item.number.clone())),
+                    interest: d.interest.clone(),
+                    action: d.action.clone(),
+                    evidence: b.evidence.make(d.evidence),
+                });
+            }
+        }
+        // Being welcomed for an item, or presenting it, is attending.
+        for (list, basis) in [(&welcomed, "welcomed"), (&presenters, "presented")] {
+            for p in list {
+                if !attendance.iter().any(|a: &AttendanceFact| a.person == p.person && a.status != AttendanceStatus::Apologies) {
+                    attendance.push(AttendanceFact {
+                        person: p.person,
+                        status: AttendanceStatus::InAttendance,
+                        basis,
+                        evidence: p.evidence.clone(),
+                    });
+                }
+            }
+        }
+        items.push(ItemNode {
+            number: item.number.clone(),
+            title: item.title.text.clone(),
+            evidence: b.evidence.make(item.title.span),
+            resolutions: item
+                .resolutions
+                .iter()
+                .map(|r| ResolutionNode { number: r.number.clone(), text: r.text.text.clone(), evidence: b.evidence.make(r.text.span) })
+                .collect(),
+            presenters,
+            welcomed,
+            cross_refs: item.cross_refs.iter().map(|c| c.minute.clone()).collect(),
+        });
+    }
+    MeetingNode {
+        key: format!("meeting/{}/{}", slug(&body_name), date),
+        body_key,
+        body_name,
+        date,
+        kind: meeting.kind,
+        time: meeting.time.clone(),
+        venue: meeting.venue.as_ref().map(|v| v.text.clone()),
+        next_meeting: meeting.next_meeting,
+        evidence: b.evidence.make(Span::new(meeting.body.span.start, meeting.date_span.end)),
+        attendance,
+        items,
+        declarations,
+    }
+}
+
+/// "IMPROVING LIVES SELECT COMMISSION" → "Improving Lives Select Commission".
+pub fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    const SMALL: &[&str] = &["and", "of", "the", "for", "in", "on", "to", "at"];
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else {
+                let mut c = lower.chars();
+                c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn model(text: &str) -> FileModel {
+        resolve(SourceInfo { id: "t.txt".into(), hash: "h".into() }, text, &extract(text))
+    }
+
+    const MINUTES: &str = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair); Councillors Brown and T. Green.\n\n\
+Apologies for absence were received from Councillor White.\n\n5. NEGLECT STRATEGY UPDATE\n\n\
+The Chair welcomed to the meeting Laura Gough, Head of Service for Children's Services and Councillor Cusworth, the Cabinet Member for Children.\n\n\
+The Chair invited Laura and the Cabinet Member to introduce the report.\n\n6. WORK PROGRAMME\n\nLaura Kosciwicz, District Commander for South Yorkshire Police, gave an update.\n\n\
+The Chair invited Laura to lead the presentation.\n";
+
+    #[test]
+    fn first_names_and_roles_resolve_within_their_item() {
+        let m = model(MINUTES);
+        let name = |ix: PersonIx| m.people[ix].name.clone();
+        let item = &m.meetings[0].items[0];
+        let presenters: Vec<_> = item.presenters.iter().map(|p| name(p.person)).collect();
+        assert_eq!(presenters, vec!["Laura Gough", "Cusworth"]);
+        // In item 6 "Laura" is Laura Kosciwicz: the item's own scope comes first.
+        let presenters: Vec<_> = m.meetings[0].items[1].presenters.iter().map(|p| name(p.person)).collect();
+        assert_eq!(presenters, vec!["Laura Kosciwicz"]);
+    }
+
+    #[test]
+    fn welcomed_people_attend_and_keep_dated_roles() {
+        let m = model(MINUTES);
+        let statuses: Vec<_> = m.meetings[0].attendance.iter().map(|a| (m.people[a.person].name.as_str(), a.status.as_str())).collect();
+        assert!(statuses.contains(&("Ali", "chair")));
+        assert!(statuses.contains(&("T. Green", "present")));
+        assert!(statuses.contains(&("Laura Gough", "in-attendance")));
+        let gough = m.people.iter().find(|p| p.name == "Laura Gough").unwrap();
+        assert_eq!(gough.key, "person/laura-gough");
+        assert_eq!((gough.roles[0].title.as_str(), gough.roles[0].organisation.as_deref()), ("Head of Service", Some("Children's Services")));
+        assert_eq!(gough.roles[0].date.to_string(), "2024-10-29");
+        let green = m.people.iter().find(|p| p.name == "T. Green").unwrap();
+        assert_eq!(green.key, "councillor/local/t-green");
+    }
+
+    #[test]
+    fn ambiguous_first_names_stay_unresolved() {
+        let text = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\nAlso in attendance: Laura Gough, Head of Service; Laura Kosciwicz, District Commander.\n\n\
+5. AN UPDATE\n\nThe Chair invited Laura to introduce the report.\n";
+        let m = model(text);
+        assert!(m.meetings[0].items[0].presenters.is_empty());
+        assert_eq!(m.unresolved.len(), 1);
+        assert!(m.unresolved[0].reason.contains("2 people"));
+    }
+
+    #[test]
+    fn councils_are_detected_from_the_text() {
+        assert_eq!(detect_council("Rotherham Metropolitan Borough Council and Rotherham Council met the Town Council."), "rotherham");
+        assert_eq!(detect_council("No council named."), "local");
+    }
+
+    #[test]
+    fn roles_split_into_title_and_organisation() {
+        assert_eq!(split_role("the Independent Chair for the Rotherham Safeguarding Adults Board"), ("Independent Chair".into(), Some("Rotherham Safeguarding Adults Board".into())));
+        assert_eq!(split_role("Regional Schools Commissioner (East Midlands)"), ("Regional Schools Commissioner".into(), None));
+        assert_eq!(split_role("Business Manager, Rotherham LSCB"), ("Business Manager".into(), Some("Rotherham LSCB".into())));
+    }
+}

@@ -1,0 +1,168 @@
+//! Reading minutes files: folder walking, decoding, content hashing.
+//!
+//! Architecture invariant: this is the only stage that touches input files;
+//! it yields whole texts and never interprets them beyond "is this text".
+
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// File extensions `build` reads from folders.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// A decoded source file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as given or found while walking.
+    pub path: PathBuf,
+    /// Stable identifier of the file in the store (its path relative to the
+    /// input root, with `/` separators).
+    pub id: String,
+    /// The text, as UTF-8, with any byte-order mark removed.
+    pub text: String,
+    /// SHA-256 of the file's bytes, hex encoded.
+    pub hash: String,
+}
+
+/// Why a file could not be read as minutes text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("file is empty")]
+    Empty,
+    #[error("binary file (NUL byte at offset {0})")]
+    Binary(usize),
+    #[error("not valid UTF-8 (invalid byte at line {line}, offset {offset})")]
+    InvalidUtf8 { line: usize, offset: usize },
+}
+
+/// A file that failed, with its path, for one-line diagnostics.
+#[derive(Debug, Clone)]
+pub struct FileFailure {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for FileFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Decodes raw bytes into text, refusing binary and non-UTF-8 input.
+pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(SourceError::Empty);
+    }
+    if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
+        return Err(SourceError::Binary(pos));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(SourceError::InvalidUtf8 { line, offset })
+        }
+    }
+}
+
+/// Reads one file; `id` is the identifier it gets in the store.
+pub fn read_source(path: &Path, id: String) -> Result<Source, SourceError> {
+    let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
+    let hash = hash_bytes(&bytes);
+    let text = decode(&bytes)?;
+    Ok(Source { path: path.to_path_buf(), id, text, hash })
+}
+
+/// One input file found by [`discover`], with the id it will have in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    pub path: PathBuf,
+    pub id: String,
+}
+
+/// Expands the given paths: files as given, folders walked recursively for
+/// files with a [`TEXT_EXTENSIONS`] extension, in sorted order. Ids are paths
+/// relative to the current directory when possible, so that the same file
+/// gets the same graph however it was named on the command line.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Discovered>, FileFailure> {
+    let cwd = std::env::current_dir().ok();
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| FileFailure {
+            path: path.clone(),
+            reason: format!("cannot read: {e}"),
+        })?;
+        if meta.is_dir() {
+            walk(path, &mut out).map_err(|e| FileFailure { path: path.clone(), reason: e.to_string() })?;
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out
+        .into_iter()
+        .map(|path| {
+            let id = source_id(&path, cwd.as_deref());
+            Discovered { path, id }
+        })
+        .collect())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if has_text_extension(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// The store identifier of a path: relative to `cwd` when below it, else
+/// absolute; always with `/` separators and without a leading `./`.
+pub fn source_id(path: &Path, cwd: Option<&Path>) -> String {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let shown = cwd
+        .and_then(|c| std::fs::canonicalize(c).ok())
+        .and_then(|c| absolute.strip_prefix(&c).ok().map(Path::to_path_buf))
+        .unwrap_or(absolute);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_empty_binary_and_invalid_utf8() {
+        assert_eq!(decode(b""), Err(SourceError::Empty));
+        assert_eq!(decode(b"  \n\t"), Err(SourceError::Empty));
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(SourceError::Binary(4)));
+        assert_eq!(decode(b"ok\nCaf\xe9"), Err(SourceError::InvalidUtf8 { line: 2, offset: 6 }));
+    }
+
+    #[test]
+    fn decode_strips_bom_only() {
+        assert_eq!(decode(b"\xEF\xBB\xBFPresent:-").unwrap(), "Present:-");
+    }
+}

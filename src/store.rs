@@ -1,0 +1,87 @@
+//! The persistent oxigraph store: one named graph per source file, replaced
+//! atomically.
+//!
+//! Architecture invariant: the only module that writes to disk. Each file's
+//! graph is written in one transaction (clear + insert + hash), so a reader
+//! or a crash sees either the old or the new graph, never a mix.
+
+use crate::iri::Minter;
+use crate::rdf::{graph_iri, ns};
+use anyhow::{Context, Result};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The default store location, relative to the current directory.
+pub const DEFAULT_STORE: &str = ".councilgraph/store";
+
+pub fn default_store_path() -> PathBuf {
+    std::env::var_os("COUNCILGRAPH_STORE").map_or_else(|| PathBuf::from(DEFAULT_STORE), PathBuf::from)
+}
+
+/// Opens (creating if needed) a store for writing.
+pub fn open(path: &Path) -> Result<Store> {
+    if path.exists() && !path.is_dir() {
+        anyhow::bail!("{}: not a store directory (it is a file)", path.display());
+    }
+    if path.is_dir() && std::fs::read_dir(path)?.next().is_some() && !path.join("CURRENT").exists() {
+        anyhow::bail!("{}: not an oxigraph store (no RocksDB CURRENT file); refusing to write into it", path.display());
+    }
+    std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create store directory", path.display()))?;
+    Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
+}
+
+/// Opens an existing store for reading.
+pub fn open_existing(path: &Path) -> Result<Store> {
+    if !path.join("CURRENT").exists() {
+        anyhow::bail!("{}: no store here; run `councilgraph build` first (or pass --store DIR)", path.display());
+    }
+    Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
+}
+
+/// Source graphs in the store: graph IRI → (source path, content hash).
+pub fn indexed_sources(store: &Store) -> Result<HashMap<String, (String, String)>> {
+    let query = format!(
+        "{}SELECT ?g ?path ?hash WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash }} }}",
+        ns::SPARQL_PREFIXES
+    );
+    let mut out = HashMap::new();
+    if let QueryResults::Solutions(solutions) = SparqlEvaluator::new().parse_query(&query)?.on_store(store).execute()? {
+        for s in solutions {
+            let s = s?;
+            let text = |v: &str| match s.get(v) {
+                Some(Term::Literal(l)) => l.value().to_string(),
+                Some(Term::NamedNode(n)) => n.as_str().to_string(),
+                _ => String::new(),
+            };
+            out.insert(text("g"), (text("path"), text("hash")));
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the graph of one source with `quads`, atomically.
+pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+    let mut tx = store.start_transaction()?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+    tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
+    tx.extend(quads.iter());
+    tx.commit()?;
+    Ok(())
+}
+
+/// Drops the graph of one source, atomically.
+pub fn remove_graph(store: &Store, graph: &NamedNode) -> Result<()> {
+    let mut tx = store.start_transaction()?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+    tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The graph IRI a source id maps to.
+pub fn graph_for(minter: &Minter, source_id: &str) -> NamedNode {
+    graph_iri(minter, source_id)
+}

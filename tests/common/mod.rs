@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests: running the real binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn gold_dir() -> PathBuf {
+    repo().join("../shared/gold")
+}
+
+pub fn corpus_dir() -> PathBuf {
+    repo().join("data/minutes")
+}
+
+/// Runs `councilgraph` in `cwd` with `args`.
+pub fn run(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_councilgraph"))
+        .current_dir(cwd)
+        .args(args)
+        .env_remove("COUNCILGRAPH_STORE")
+        .output()
+        .expect("run councilgraph")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs and asserts success, returning stdout.
+pub fn ok(cwd: &Path, args: &[&str]) -> String {
+    let o = run(cwd, args);
+    assert!(o.status.success(), "councilgraph {args:?} failed: {}\n{}", stderr(&o), stdout(&o));
+    stdout(&o)
+}
+
+/// A temporary folder holding a copy of the sample corpus under `minutes/`.
+pub fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("minutes")).unwrap();
+    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join("minutes").join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Every quad in the store, as sorted N-Quads lines.
+pub fn dump(cwd: &Path) -> Vec<String> {
+    let out = ok(cwd, &["query", "--format", "csv", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"]);
+    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+/// Parses CSV output into rows of fields.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}

@@ -1,0 +1,96 @@
+//! The store: building the sample corpus, idempotent rebuilds, per-file
+//! replacement and removal, bad input.
+
+mod common;
+use common::*;
+
+#[test]
+fn rebuilding_unchanged_files_leaves_the_store_identical() {
+    let dir = corpus_copy();
+    let first = ok(dir.path(), &["build", "minutes", "--json"]);
+    let summary: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(summary["changed"], 5);
+    assert_eq!(summary["meetings"], 6);
+    let before = dump(dir.path());
+    let second: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!(second["unchanged"], 5);
+    assert_eq!(second["changed"], 0);
+    assert_eq!(dump(dir.path()), before);
+    assert_eq!(second["store_quads"], summary["store_quads"]);
+}
+
+#[test]
+fn a_changed_file_replaces_only_its_own_graph_and_a_removed_one_loses_it() {
+    let dir = corpus_copy();
+    ok(dir.path(), &["build", "minutes", "--quiet"]);
+    let before = dump(dir.path());
+    let changed = dir.path().join("minutes/000_9be5cb5516d64b0d.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(&changed, text.replace("Knight, Baggaley, T. Collingham and Elliott", "Knight, T. Collingham and Elliott")).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!((summary["changed"].as_u64(), summary["unchanged"].as_u64()), (Some(1), Some(4)));
+    let after = dump(dir.path());
+    let graph_of = |line: &String| line.split(',').next().unwrap().to_string();
+    let others = |rows: &[String]| -> Vec<String> { rows.iter().filter(|l| !graph_of(l).contains("000_")).cloned().collect() };
+    assert_eq!(others(&before), others(&after), "other files' graphs must not change");
+    assert!(before.iter().any(|l| l.contains("000_") && l.contains("baggaley")));
+    assert!(!after.iter().any(|l| l.contains("000_") && l.contains("/baggaley")));
+
+    std::fs::remove_file(dir.path().join("minutes/004_ee33ae167f1b55e3.txt")).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!(summary["removed"], 1);
+    assert!(!dump(dir.path()).iter().any(|l| l.contains("004_")));
+
+    ok(dir.path(), &["remove", "minutes/003_71ee8850bc409443.txt"]);
+    assert!(!dump(dir.path()).iter().any(|l| l.contains("003_")));
+    let missing = run(dir.path(), &["remove", "minutes/nope.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("minutes/nope.txt: not in the store"));
+}
+
+#[test]
+fn bad_files_get_one_line_each_and_the_rest_is_built() {
+    let dir = corpus_copy();
+    let m = dir.path().join("minutes");
+    std::fs::write(m.join("empty.txt"), "").unwrap();
+    std::fs::write(m.join("binary.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(m.join("latin1.txt"), b"PLANNING BOARD\nCaf\xe9 minutes\n").unwrap();
+    std::fs::write(m.join("shopping.md"), "# Shopping\n\nEggs, milk and bread.\n").unwrap();
+    let o = run(dir.path(), &["build", "minutes", "--json"]);
+    assert_eq!(o.status.code(), Some(1), "some files failed");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(err.contains("minutes/empty.txt: file is empty"));
+    assert!(err.contains("minutes/binary.txt: binary file"));
+    assert!(err.contains("minutes/latin1.txt: not valid UTF-8 (invalid byte at line 2"));
+    assert!(err.contains("minutes/shopping.md: no meeting, agenda or report found"));
+    assert!(!err.contains("panicked"));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((summary["changed"].as_u64(), summary["failed"].as_u64()), (Some(5), Some(4)));
+}
+
+#[test]
+fn strict_builds_write_nothing_when_a_file_fails() {
+    let dir = corpus_copy();
+    std::fs::write(dir.path().join("minutes/empty.txt"), "").unwrap();
+    let o = run(dir.path(), &["build", "minutes", "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the store was not changed"));
+    let q = run(dir.path(), &["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv"]);
+    assert_eq!(stdout(&q).lines().nth(1), Some("0"));
+}
+
+#[test]
+fn a_missing_or_foreign_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nowhere: no store here"), "{}", stderr(&o));
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("docs/notes.txt"), "mine").unwrap();
+    let o = run(dir.path(), &["build", &corpus_dir().to_string_lossy(), "--store", "docs"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("docs: not an oxigraph store"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(dir.path().join("docs/notes.txt")).unwrap(), "mine");
+}
