@@ -25,8 +25,18 @@ impl Serialize for Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_number(name: &str) -> Option<u8> {
@@ -39,7 +49,7 @@ fn month_number(name: &str) -> Option<u8> {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -83,7 +93,11 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
             (None, Some(d)) => (d, c.name("m2")?, c.name("y2")?),
             _ => return None,
         };
-        let date = Date::new(y.as_str().parse().ok()?, month_number(m.as_str())?, d.as_str().parse().ok()?)?;
+        let date = Date::new(
+            y.as_str().parse().ok()?,
+            month_number(m.as_str())?,
+            d.as_str().parse().ok()?,
+        )?;
         Some((date, c.get(0)?.range()))
     })
 }
@@ -103,7 +117,11 @@ mod tests {
             ("held on 23RD JANUARY, 2018", "2018-01-23"),
         ];
         for (text, want) in cases {
-            assert_eq!(find_date(text).map(|(d, _)| d.to_string()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                find_date(text).map(|(d, _)| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
     }
 
@@ -111,6 +129,9 @@ mod tests {
     fn rejects_impossible_dates() {
         assert_eq!(find_date("31 February 2024"), None);
         assert_eq!(Date::parse_iso("2024-13-01"), None);
-        assert_eq!(Date::parse_iso("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
     }
 }

@@ -86,7 +86,11 @@ fn names(model: &FileModel, meeting: &MeetingNode, pick: impl Fn(AttendanceStatu
 }
 
 fn office_holder(model: &FileModel, meeting: &MeetingNode, office: &str) -> Option<String> {
-    let status = if office == "Chair" { AttendanceStatus::Chair } else { AttendanceStatus::ViceChair };
+    let status = if office == "Chair" {
+        AttendanceStatus::Chair
+    } else {
+        AttendanceStatus::ViceChair
+    };
     meeting
         .attendance
         .iter()
@@ -94,7 +98,10 @@ fn office_holder(model: &FileModel, meeting: &MeetingNode, office: &str) -> Opti
         .or_else(|| {
             // Agendas: the membership list's "(Chair)" becomes a dated role.
             meeting.attendance.iter().find(|a| {
-                model.people[a.person].roles.iter().any(|r| r.title == office && r.date == meeting.date)
+                model.people[a.person]
+                    .roles
+                    .iter()
+                    .any(|r| r.title == office && r.date == meeting.date)
             })
         })
         .map(|a| model.people[a.person].name.clone())
@@ -105,7 +112,13 @@ fn person_names(model: &FileModel, list: impl Iterator<Item = PersonIx>) -> Vec<
 }
 
 pub fn to_gold(model: &FileModel) -> GoldFile {
-    let source = model.source.id.rsplit('/').next().unwrap_or(&model.source.id).to_string();
+    let source = model
+        .source
+        .id
+        .rsplit('/')
+        .next()
+        .unwrap_or(&model.source.id)
+        .to_string();
     let meetings = model
         .meetings
         .iter()
@@ -117,7 +130,12 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
             venue: m.venue.clone(),
             chair: office_holder(model, m, "Chair"),
             vice_chair: office_holder(model, m, "Vice-Chair"),
-            present: names(model, m, |s| matches!(s, AttendanceStatus::Present | AttendanceStatus::Chair | AttendanceStatus::ViceChair)),
+            present: names(model, m, |s| {
+                matches!(
+                    s,
+                    AttendanceStatus::Present | AttendanceStatus::Chair | AttendanceStatus::ViceChair
+                )
+            }),
             apologies: names(model, m, |s| s == AttendanceStatus::Apologies),
             in_attendance: names(model, m, |s| s == AttendanceStatus::InAttendance),
             membership: names(model, m, |s| s == AttendanceStatus::Member),
@@ -157,7 +175,11 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
             roles: p
                 .roles
                 .iter()
-                .map(|r| GoldRole { title: r.title.clone(), organisation: r.organisation.clone(), evidence: r.evidence.quote.clone() })
+                .map(|r| GoldRole {
+                    title: r.title.clone(),
+                    organisation: r.organisation.clone(),
+                    evidence: r.evidence.quote.clone(),
+                })
                 .collect(),
         })
         .collect();
@@ -168,6 +190,11 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
         organisations: Vec::new(),
         documents: Vec::new(),
         relations: Vec::new(),
-        acronyms: BTreeMap::new(),
+        acronyms: model
+            .acronyms
+            .iter()
+            .rev()
+            .map(|a| (a.acronym.clone(), a.expansion.clone()))
+            .collect(),
     }
 }

@@ -50,7 +50,9 @@ pub struct Minter {
 
 impl Default for Minter {
     fn default() -> Self {
-        Minter { base: DEFAULT_BASE.to_string() }
+        Minter {
+            base: DEFAULT_BASE.to_string(),
+        }
     }
 }
 
@@ -82,7 +84,10 @@ mod tests {
 
     #[test]
     fn slugs_fold_case_accents_and_apostrophes() {
-        assert_eq!(slug("Rotherham Safeguarding Children's Partnership"), "rotherham-safeguarding-childrens-partnership");
+        assert_eq!(
+            slug("Rotherham Safeguarding Children's Partnership"),
+            "rotherham-safeguarding-childrens-partnership"
+        );
         assert_eq!(slug("T. Collingham"), "t-collingham");
         assert_eq!(slug("Pepe Di’Lasio"), "pepe-dilasio");
         assert_eq!(slug("Zoë  Brontë"), "zoe-bronte");
@@ -91,6 +96,9 @@ mod tests {
     #[test]
     fn graph_iris_encode_paths() {
         let m = Minter::new("http://example.org/cg");
-        assert_eq!(m.graph("data/minutes/a b.txt"), "http://example.org/cg/source/data/minutes/a%20b.txt");
+        assert_eq!(
+            m.graph("data/minutes/a b.txt"),
+            "http://example.org/cg/source/data/minutes/a%20b.txt"
+        );
     }
 }

@@ -5,15 +5,15 @@
 
 pub mod date;
 pub mod extract;
+pub mod gold;
 pub mod iri;
 pub mod model;
 pub mod names;
-pub mod resolve;
-pub mod segment;
-pub mod source;
-pub mod text;
-pub mod gold;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod resolve;
+pub mod segment;
+pub mod source;
 pub mod store;
+pub mod text;

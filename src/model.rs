@@ -28,7 +28,10 @@ pub struct EvidenceMaker<'a> {
 
 impl<'a> EvidenceMaker<'a> {
     pub fn new(text: &'a str) -> Self {
-        EvidenceMaker { text, index: CharIndex::new(text) }
+        EvidenceMaker {
+            text,
+            index: CharIndex::new(text),
+        }
     }
 
     pub fn make(&self, span: Span) -> Evidence {
@@ -52,7 +55,18 @@ pub struct FileModel {
     pub documents: Vec<DocumentNode>,
     pub meetings: Vec<MeetingNode>,
     pub people: Vec<PersonNode>,
+    pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
+}
+
+/// An acronym as one document defines it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcronymFact {
+    pub acronym: String,
+    pub expansion: String,
+    /// Index into [`FileModel::documents`].
+    pub document: usize,
+    pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,15 +167,4 @@ pub struct Unresolved {
     pub text: String,
     pub reason: String,
     pub evidence: Evidence,
-}
-
-impl FileModel {
-    pub fn count_triples_hint(&self) -> usize {
-        self.meetings.iter().map(|m| m.attendance.len() * 8 + m.items.len() * 10).sum::<usize>() + self.people.len() * 6
-    }
-}
-
-/// A set of display forms, kept sorted for deterministic output.
-pub fn variants_of<'a>(forms: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
-    forms.into_iter().map(str::to_string).collect()
 }

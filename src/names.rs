@@ -85,14 +85,17 @@ pub fn is_given_name(word: &str) -> bool {
 }
 
 pub fn is_non_name_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .to_lowercase();
     NON_NAME_WORDS.contains(w.as_str())
 }
 
 static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     // A capitalised name token: "Gough", "Di'Lasio", "McNeely", "Warren-Sykes",
     // "Cherry- Swaine" (a line-break hyphen), or an initial "T." / "T".
-    Regex::new(r"^(?:\p{Lu}\.|\p{Lu}(?:\p{Ll}|\p{Lu})*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\s?\p{Lu}\p{Ll}+)*)$").expect("name token")
+    Regex::new(r"^(?:\p{Lu}\.|\p{Lu}(?:\p{Ll}|\p{Lu})*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\s?\p{Lu}\p{Ll}+)*)$")
+        .expect("name token")
 });
 
 /// Whether `word` could be part of a personal name.
@@ -226,23 +229,50 @@ mod tests {
     use super::*;
 
     fn name(text: &str, evidence: NameEvidence) -> Option<(Option<&'static str>, String, String)> {
-        name_at(text, Span::new(0, text.len()), evidence)
-            .map(|n| (n.honorific, n.name.slice(text).to_string(), n.rest.slice(text).to_string()))
+        name_at(text, Span::new(0, text.len()), evidence).map(|n| {
+            (
+                n.honorific,
+                n.name.slice(text).to_string(),
+                n.rest.slice(text).to_string(),
+            )
+        })
     }
 
     #[test]
     fn honorifics_are_split_from_names() {
-        assert_eq!(name("Councillor Pitchley (in the Chair)", NameEvidence::Marked).unwrap().1, "Pitchley");
-        assert_eq!(name("Cllr Amy Brookes", NameEvidence::Marked).unwrap(), (Some("Councillor"), "Amy Brookes".into(), "".into()));
-        assert_eq!(name("Dr Janine Cherry- Swaine", NameEvidence::Marked).unwrap().1, "Janine Cherry- Swaine");
-        assert_eq!(name("Ms. J. Jones (Voluntary Sector Consortium)", NameEvidence::Marked).unwrap().1, "J. Jones");
-        assert_eq!(name("Superintendent Andy Wright", NameEvidence::Marked).unwrap().0, Some("Superintendent"));
+        assert_eq!(
+            name("Councillor Pitchley (in the Chair)", NameEvidence::Marked)
+                .unwrap()
+                .1,
+            "Pitchley"
+        );
+        assert_eq!(
+            name("Cllr Amy Brookes", NameEvidence::Marked).unwrap(),
+            (Some("Councillor"), "Amy Brookes".into(), "".into())
+        );
+        assert_eq!(
+            name("Dr Janine Cherry- Swaine", NameEvidence::Marked).unwrap().1,
+            "Janine Cherry- Swaine"
+        );
+        assert_eq!(
+            name("Ms. J. Jones (Voluntary Sector Consortium)", NameEvidence::Marked)
+                .unwrap()
+                .1,
+            "J. Jones"
+        );
+        assert_eq!(
+            name("Superintendent Andy Wright", NameEvidence::Marked).unwrap().0,
+            Some("Superintendent")
+        );
     }
 
     #[test]
     fn given_names_mark_people_and_roles_follow() {
         let got = name("Julie Warren-Sykes Deputy Chief Nurse", NameEvidence::Marked).unwrap();
-        assert_eq!((got.1.as_str(), got.2.as_str()), ("Julie Warren-Sykes", "Deputy Chief Nurse"));
+        assert_eq!(
+            (got.1.as_str(), got.2.as_str()),
+            ("Julie Warren-Sykes", "Deputy Chief Nurse")
+        );
         assert_eq!(name("Rotherham Rise", NameEvidence::Marked), None);
         assert_eq!(name("Performance Assurance Manager", NameEvidence::Context), None);
         assert_eq!(name("Pepe Di'Lasio", NameEvidence::Context).unwrap().1, "Pepe Di'Lasio");
@@ -251,8 +281,19 @@ mod tests {
     #[test]
     fn lists_split_at_commas_semicolons_and_and() {
         let text = "Councillor Pitchley (in the Chair); Councillors Blackham, T. Collingham and Sutton.";
-        let parts: Vec<_> = split_list(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(parts, vec!["Councillor Pitchley (in the Chair)", "Councillors Blackham", "T. Collingham", "Sutton"]);
+        let parts: Vec<_> = split_list(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Councillor Pitchley (in the Chair)",
+                "Councillors Blackham",
+                "T. Collingham",
+                "Sutton"
+            ]
+        );
     }
 
     #[test]
@@ -280,7 +321,11 @@ pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
     let mut out: Vec<NamedWithRole> = Vec::new();
     for clause in split_top_level(text, span, b';') {
         for (n, chunk) in split_list(text, clause).into_iter().enumerate() {
-            let evidence = if n == 0 { NameEvidence::Context } else { NameEvidence::Marked };
+            let evidence = if n == 0 {
+                NameEvidence::Context
+            } else {
+                NameEvidence::Marked
+            };
             let found = name_at(text, chunk, evidence).filter(|found| {
                 // A clause-first chunk read on context alone must be a short name.
                 evidence == NameEvidence::Marked
@@ -340,7 +385,12 @@ mod role_list_tests {
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         parse_name_roles(text, Span::new(0, text.len()))
             .into_iter()
-            .map(|p| (p.name.slice(text).to_string(), p.role.map(|r| r.slice(text).to_string())))
+            .map(|p| {
+                (
+                    p.name.slice(text).to_string(),
+                    p.role.map(|r| r.slice(text).to_string()),
+                )
+            })
             .collect()
     }
 
@@ -351,10 +401,16 @@ Pepe Di'Lasio, Assistant Director for Education; Sue Wilson, Head of Service, Pe
         assert_eq!(
             people(text),
             vec![
-                ("John Edwards".into(), Some("Regional Schools Commissioner (East Midlands)".into())),
+                (
+                    "John Edwards".into(),
+                    Some("Regional Schools Commissioner (East Midlands)".into())
+                ),
                 ("Watson".into(), Some("Cabinet Member for Children".into())),
                 ("Pepe Di'Lasio".into(), Some("Assistant Director for Education".into())),
-                ("Sue Wilson".into(), Some("Head of Service, Performance and Planning".into())),
+                (
+                    "Sue Wilson".into(),
+                    Some("Head of Service, Performance and Planning".into())
+                ),
                 ("Anne Hawke".into(), Some("Performance Manager".into())),
             ]
         );
@@ -367,7 +423,16 @@ for South Yorkshire Police, Julie Warren-Sykes Deputy Chief Nurse and Designated
 Darren Downs, Independent Scrutineer";
         let got = people(text);
         assert_eq!(got.len(), 4, "{got:?}");
-        assert_eq!(got[0].1.as_deref(), Some("Cabinet Member for Children's and Young Peoples Services"));
-        assert_eq!(got[2], ("Julie Warren-Sykes".into(), Some("Deputy Chief Nurse and Designated Nurse for Safeguarding and Looked-after Children".into())));
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Cabinet Member for Children's and Young Peoples Services")
+        );
+        assert_eq!(
+            got[2],
+            (
+                "Julie Warren-Sykes".into(),
+                Some("Deputy Chief Nurse and Designated Nurse for Safeguarding and Looked-after Children".into())
+            )
+        );
     }
 }

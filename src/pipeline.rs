@@ -24,8 +24,18 @@ pub fn model_source(source: &Source) -> Result<FileModel, String> {
     if extraction.segmented.documents.is_empty() {
         return Err("no meeting, agenda or report found (is this council minutes?)".to_string());
     }
-    Ok(resolve::resolve(SourceInfo { id: source.id.clone(), hash: source.hash.clone() }, &source.text, &extraction))
+    Ok(resolve::resolve(
+        SourceInfo {
+            id: source.id.clone(),
+            hash: source.hash.clone(),
+        },
+        &source.text,
+        &extraction,
+    ))
 }
+
+/// A file's model and quads; `None` when unchanged; `Err` with the reason.
+type FileOutcome = Result<Option<(FileModel, Vec<oxigraph::model::Quad>)>, String>;
 
 /// What a build did.
 #[derive(Debug, Default, Serialize)]
@@ -62,13 +72,16 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     summary.files = files.len();
     let existing = store::indexed_sources(store)?;
 
-    let results: Vec<(Discovered, Result<Option<(FileModel, Vec<oxigraph::model::Quad>)>, String>)> = files
+    let results: Vec<(Discovered, FileOutcome)> = files
         .par_iter()
         .map(|file| {
             let outcome = (|| {
                 let source = read_source(&file.path, file.id.clone()).map_err(|e| e.to_string())?;
                 let graph = store::graph_for(&options.minter, &file.id);
-                if existing.get(graph.as_str()).is_some_and(|(_, hash)| *hash == source.hash) {
+                if existing
+                    .get(graph.as_str())
+                    .is_some_and(|(_, hash)| *hash == source.hash)
+                {
                     return Ok(None);
                 }
                 let model = model_source(&source)?;
@@ -82,7 +95,10 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
 
     for (file, outcome) in &results {
         if let Err(reason) = outcome {
-            summary.failures.push(FileFailure { path: file.path.clone(), reason: reason.clone() });
+            summary.failures.push(FileFailure {
+                path: file.path.clone(),
+                reason: reason.clone(),
+            });
         }
     }
     summary.failed = summary.failures.len();
@@ -126,7 +142,11 @@ fn remove_vanished(
         .filter(|p| p.is_dir())
         .map(|p| {
             let id = crate::source::source_id(p, cwd.as_deref());
-            if id.is_empty() { String::new() } else { format!("{}/", id.trim_end_matches('/')) }
+            if id.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", id.trim_end_matches('/'))
+            }
         })
         .collect();
     let present: HashSet<&str> = files.iter().map(|f| f.id.as_str()).collect();

@@ -31,7 +31,9 @@ pub fn bind_literal(value: &str) -> Literal {
 
 /// Parses `NAME=VALUE`.
 pub fn parse_binding(s: &str) -> Result<(String, String)> {
-    let (name, value) = s.split_once('=').with_context(|| format!("--bind {s:?}: expected NAME=VALUE"))?;
+    let (name, value) = s
+        .split_once('=')
+        .with_context(|| format!("--bind {s:?}: expected NAME=VALUE"))?;
     let name = name.trim().trim_start_matches(['?', '$']);
     Variable::new(name).with_context(|| format!("--bind {s:?}: {name:?} is not a SPARQL variable name"))?;
     Ok((name.to_string(), value.to_string()))
@@ -43,17 +45,64 @@ pub fn parse_binding(s: &str) -> Result<(String, String)> {
 fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
     use GraphPattern as P;
     match pattern {
-        P::Project { inner, variables } => P::Project { inner: Box::new(inject(*inner, values)), variables },
-        P::Distinct { inner } => P::Distinct { inner: Box::new(inject(*inner, values)) },
-        P::Reduced { inner } => P::Reduced { inner: Box::new(inject(*inner, values)) },
-        P::Slice { inner, start, length } => P::Slice { inner: Box::new(inject(*inner, values)), start, length },
-        P::OrderBy { inner, expression } => P::OrderBy { inner: Box::new(inject(*inner, values)), expression },
-        P::Filter { expr, inner } => P::Filter { expr, inner: Box::new(inject(*inner, values)) },
-        P::Extend { inner, variable, expression } => P::Extend { inner: Box::new(inject(*inner, values)), variable, expression },
-        P::Group { inner, variables, aggregates } => P::Group { inner: Box::new(inject(*inner, values)), variables, aggregates },
-        P::LeftJoin { left, right, expression } => P::LeftJoin { left: Box::new(inject(*left, values)), right, expression },
-        P::Join { left, right } => P::Join { left: Box::new(inject(*left, values)), right },
-        other => P::Join { left: Box::new(values.clone()), right: Box::new(other) },
+        P::Project { inner, variables } => P::Project {
+            inner: Box::new(inject(*inner, values)),
+            variables,
+        },
+        P::Distinct { inner } => P::Distinct {
+            inner: Box::new(inject(*inner, values)),
+        },
+        P::Reduced { inner } => P::Reduced {
+            inner: Box::new(inject(*inner, values)),
+        },
+        P::Slice { inner, start, length } => P::Slice {
+            inner: Box::new(inject(*inner, values)),
+            start,
+            length,
+        },
+        P::OrderBy { inner, expression } => P::OrderBy {
+            inner: Box::new(inject(*inner, values)),
+            expression,
+        },
+        P::Filter { expr, inner } => P::Filter {
+            expr,
+            inner: Box::new(inject(*inner, values)),
+        },
+        P::Extend {
+            inner,
+            variable,
+            expression,
+        } => P::Extend {
+            inner: Box::new(inject(*inner, values)),
+            variable,
+            expression,
+        },
+        P::Group {
+            inner,
+            variables,
+            aggregates,
+        } => P::Group {
+            inner: Box::new(inject(*inner, values)),
+            variables,
+            aggregates,
+        },
+        P::LeftJoin {
+            left,
+            right,
+            expression,
+        } => P::LeftJoin {
+            left: Box::new(inject(*left, values)),
+            right,
+            expression,
+        },
+        P::Join { left, right } => P::Join {
+            left: Box::new(inject(*left, values)),
+            right,
+        },
+        other => P::Join {
+            left: Box::new(values.clone()),
+            right: Box::new(other),
+        },
     }
 }
 
@@ -61,15 +110,24 @@ fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
 fn mentions_variable(query: &str, name: &str) -> bool {
     [format!("?{name}"), format!("${name}")].iter().any(|v| {
         query.match_indices(v.as_str()).any(|(i, _)| {
-            query[i + v.len()..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            query[i + v.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
         })
     })
 }
 
 /// Parses a query, with councilgraph's prefixes predeclared, and binds values.
-pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<oxigraph::sparql::Query> {
-    let parser = PREFIXES.iter().try_fold(spargebra::SparqlParser::new(), |p, (name, iri)| p.with_prefix(*name, *iri))?;
-    let mut parsed = parser.parse_query(query).map_err(|e| anyhow::anyhow!("SPARQL syntax error: {e}"))?;
+pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::Query> {
+    let parser = PREFIXES
+        .iter()
+        .try_fold(spargebra::SparqlParser::new(), |p, (name, iri)| {
+            p.with_prefix(*name, *iri)
+        })?;
+    let mut parsed = parser
+        .parse_query(query)
+        .map_err(|e| anyhow::anyhow!("SPARQL syntax error: {e}"))?;
     if !bindings.is_empty() {
         for (name, _) in bindings {
             if !mentions_variable(query, name) {
@@ -77,25 +135,57 @@ pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<oxigraph::s
             }
         }
         let values = GraphPattern::Values {
-            variables: bindings.iter().map(|(n, _)| Variable::new_unchecked(n.clone())).collect(),
-            bindings: vec![bindings.iter().map(|(_, v)| Some(GroundTerm::Literal(bind_literal(v)))).collect()],
+            variables: bindings
+                .iter()
+                .map(|(n, _)| Variable::new_unchecked(n.clone()))
+                .collect(),
+            bindings: vec![bindings
+                .iter()
+                .map(|(_, v)| Some(GroundTerm::Literal(bind_literal(v))))
+                .collect()],
         };
         parsed = match parsed {
-            spargebra::Query::Select { dataset, pattern, base_iri } => {
-                spargebra::Query::Select { dataset, pattern: inject(pattern, &values), base_iri }
-            }
-            spargebra::Query::Construct { template, dataset, pattern, base_iri } => {
-                spargebra::Query::Construct { template, dataset, pattern: inject(pattern, &values), base_iri }
-            }
-            spargebra::Query::Describe { dataset, pattern, base_iri } => {
-                spargebra::Query::Describe { dataset, pattern: inject(pattern, &values), base_iri }
-            }
-            spargebra::Query::Ask { dataset, pattern, base_iri } => {
-                spargebra::Query::Ask { dataset, pattern: inject(pattern, &values), base_iri }
-            }
+            spargebra::Query::Select {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Select {
+                dataset,
+                pattern: inject(pattern, &values),
+                base_iri,
+            },
+            spargebra::Query::Construct {
+                template,
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Construct {
+                template,
+                dataset,
+                pattern: inject(pattern, &values),
+                base_iri,
+            },
+            spargebra::Query::Describe {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Describe {
+                dataset,
+                pattern: inject(pattern, &values),
+                base_iri,
+            },
+            spargebra::Query::Ask {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Ask {
+                dataset,
+                pattern: inject(pattern, &values),
+                base_iri,
+            },
         };
     }
-    Ok(parsed.into())
+    Ok(parsed)
 }
 
 const PREFIXES: &[(&str, &str)] = &[
@@ -114,10 +204,15 @@ const PREFIXES: &[(&str, &str)] = &[
 
 /// Evaluates a prepared query with the union of all named graphs as the
 /// default graph (unless the query names its own dataset).
-pub fn evaluate<'a>(store: &'a Store, query: oxigraph::sparql::Query) -> Result<QueryResults<'static>> {
-    let _ = store as &'a Store;
+pub fn evaluate(store: &Store, query: spargebra::Query) -> Result<QueryResults<'static>> {
+    let names_dataset = match &query {
+        spargebra::Query::Select { dataset, .. }
+        | spargebra::Query::Construct { dataset, .. }
+        | spargebra::Query::Describe { dataset, .. }
+        | spargebra::Query::Ask { dataset, .. } => dataset.is_some(),
+    };
     let mut prepared = SparqlEvaluator::new().for_query(query);
-    if prepared.dataset().default_graph_graphs().is_none() {
+    if !names_dataset {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     Ok(prepared.on_store(store).execute()?)
@@ -179,14 +274,16 @@ pub fn write_results(results: QueryResults<'static>, format: OutputFormat, out: 
                         OutputFormat::Tsv => QueryResultsFormat::Tsv,
                         _ => QueryResultsFormat::Json,
                     };
-                    oxigraph::sparql::results::QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
+                    oxigraph::sparql::results::QueryResultsSerializer::from_format(rf)
+                        .serialize_boolean_to_writer(&mut *out, b)?;
                 }
             }
             Ok(1)
         }
         QueryResults::Graph(triples) => {
             let mut n = 0;
-            let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NTriples).for_writer(&mut *out);
+            let mut ser =
+                oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NTriples).for_writer(&mut *out);
             for t in triples {
                 ser.serialize_triple(&t?)?;
                 n += 1;
@@ -198,7 +295,10 @@ pub fn write_results(results: QueryResults<'static>, format: OutputFormat, out: 
 }
 
 fn write_table(variables: &[Variable], rows: &[QuerySolution], out: &mut dyn Write) -> Result<()> {
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| variables.iter().map(|v| cell(r.get(v))).collect()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| variables.iter().map(|v| cell(r.get(v))).collect())
+        .collect();
     let mut widths: Vec<usize> = variables.iter().map(|v| v.as_str().chars().count()).collect();
     for row in &cells {
         for (w, c) in widths.iter_mut().zip(row) {
@@ -210,7 +310,11 @@ fn write_table(variables: &[Variable], rows: &[QuerySolution], out: &mut dyn Wri
             .iter()
             .zip(&widths)
             .map(|(v, w)| {
-                let v: String = if v.chars().count() > *w { v.chars().take(w - 1).chain(['…']).collect() } else { v.clone() };
+                let v: String = if v.chars().count() > *w {
+                    v.chars().take(w - 1).chain(['…']).collect()
+                } else {
+                    v.clone()
+                };
                 format!("{v:<w$}", w = *w)
             })
             .collect();
@@ -233,7 +337,10 @@ mod tests {
     fn binds_are_typed_and_checked() {
         assert_eq!(bind_literal("2024-10-29").datatype(), xsd::DATE);
         assert_eq!(bind_literal("4").datatype(), xsd::INTEGER);
-        assert_eq!(bind_literal("Pitchley\" } ; DROP ALL").value(), "Pitchley\" } ; DROP ALL");
+        assert_eq!(
+            bind_literal("Pitchley\" } ; DROP ALL").value(),
+            "Pitchley\" } ; DROP ALL"
+        );
         assert!(parse_binding("date").is_err());
         assert!(parse_binding("bad name=1").is_err());
         assert!(prepare("SELECT ?x WHERE { ?x ?p ?o }", &[("y".into(), "1".into())]).is_err());
@@ -243,9 +350,16 @@ mod tests {
     fn a_bound_value_reaches_filters() {
         let store = Store::new().unwrap();
         store
-            .load_from_reader(oxigraph::io::RdfFormat::NQuads, "<http://a> <http://p> \"x\" <http://g> .\n<http://b> <http://p> \"y\" <http://g> .\n".as_bytes())
+            .load_from_reader(
+                oxigraph::io::RdfFormat::NQuads,
+                "<http://a> <http://p> \"x\" <http://g> .\n<http://b> <http://p> \"y\" <http://g> .\n".as_bytes(),
+            )
             .unwrap();
-        let q = prepare("SELECT ?s WHERE { ?s <http://p> ?o FILTER(?o = ?want) }", &[("want".into(), "y".into())]).unwrap();
+        let q = prepare(
+            "SELECT ?s WHERE { ?s <http://p> ?o FILTER(?o = ?want) }",
+            &[("want".into(), "y".into())],
+        )
+        .unwrap();
         let mut out = Vec::new();
         write_results(evaluate(&store, q).unwrap(), OutputFormat::Csv, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "s\r\nhttp://b\r\n");

@@ -7,7 +7,7 @@
 use crate::iri::{slug, Minter};
 use crate::model::*;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 /// Namespaces used in the graph and the ontology.
 pub mod ns {
@@ -43,7 +43,12 @@ pub struct GraphWriter<'a> {
 
 impl<'a> GraphWriter<'a> {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(Subject::NamedNode(s.clone()), p, o.into(), self.graph.clone()));
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p,
+            o.into(),
+            self.graph.clone(),
+        ));
     }
 
     fn lit(&mut self, s: &NamedNode, p: NamedNode, value: &str) {
@@ -105,6 +110,22 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         w.evidence(&node, &d.evidence);
     }
 
+    for a in &model.acronyms {
+        let node = NamedNode::new_unchecked(format!(
+            "{}#acronym-{}-{}",
+            graph_node.as_str(),
+            a.document + 1,
+            slug(&a.acronym)
+        ));
+        let document = NamedNode::new_unchecked(format!("{}#document-{}", graph_node.as_str(), a.document + 1));
+        w.add(&node, rdf::TYPE.into(), term(ns::SKOS, "Concept"));
+        w.add(&node, rdf::TYPE.into(), GraphWriter::cg("AcronymDefinition"));
+        w.lit(&node, term(ns::SKOS, "notation"), &a.acronym);
+        w.lit(&node, term(ns::SKOS, "prefLabel"), &a.expansion);
+        w.add(&node, GraphWriter::cg("definedIn"), document);
+        w.evidence(&node, &a.evidence);
+    }
+
     let people: Vec<NamedNode> = model.people.iter().map(|p| w.node(&p.key)).collect();
     for (p, node) in model.people.iter().zip(&people) {
         person_quads(&mut w, p, node);
@@ -140,7 +161,10 @@ fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
             node.as_str(),
             r.date,
             slug(&r.title),
-            r.organisation.as_deref().map(|o| format!("--{}", slug(o))).unwrap_or_default()
+            r.organisation
+                .as_deref()
+                .map(|o| format!("--{}", slug(o)))
+                .unwrap_or_default()
         ));
         w.add(&holding, rdf::TYPE.into(), term(ns::ORG, "Membership"));
         w.add(&holding, term(ns::ORG, "member"), node.clone());

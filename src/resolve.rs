@@ -9,16 +9,18 @@ use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
 use crate::iri::slug;
 use crate::model::*;
 use crate::names::is_non_name_word;
-use crate::segment::{AttendanceStatus, Meeting};
 use crate::segment::attendance_office_title;
+use crate::segment::{AttendanceStatus, Meeting};
 use crate::text::Span;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}-]+)\s+(?:Metropolitan\s+Borough\s+|Borough\s+|City\s+|County\s+|District\s+)?Council\b")
-        .expect("regex")
+    Regex::new(
+        r"\b(\p{Lu}[\p{L}-]+)\s+(?:Metropolitan\s+Borough\s+|Borough\s+|City\s+|County\s+|District\s+)?Council\b",
+    )
+    .expect("regex")
 });
 
 /// The council a file belongs to: the place most often named before
@@ -40,8 +42,14 @@ pub fn detect_council(text: &str) -> String {
 /// "T. Collingham" → "t-collingham"; "Amy Brookes" → "brookes".
 fn councillor_key_name(name: &str) -> String {
     let tokens: Vec<&str> = name.split_whitespace().collect();
-    let Some(surname) = tokens.last() else { return slug(name) };
-    let initials: Vec<&str> = tokens[..tokens.len() - 1].iter().filter(|t| t.trim_end_matches('.').len() == 1).copied().collect();
+    let Some(surname) = tokens.last() else {
+        return slug(name);
+    };
+    let initials: Vec<&str> = tokens[..tokens.len() - 1]
+        .iter()
+        .filter(|t| t.trim_end_matches('.').len() == 1)
+        .copied()
+        .collect();
     if initials.is_empty() {
         slug(surname)
     } else {
@@ -55,8 +63,16 @@ fn councillor_display(name: &str) -> String {
     match tokens.as_slice() {
         [] => String::new(),
         [.., last] => {
-            let initials: Vec<&str> = tokens[..tokens.len() - 1].iter().filter(|t| t.trim_end_matches('.').len() == 1).copied().collect();
-            if initials.is_empty() { last.to_string() } else { format!("{} {}", initials.join(" "), last) }
+            let initials: Vec<&str> = tokens[..tokens.len() - 1]
+                .iter()
+                .filter(|t| t.trim_end_matches('.').len() == 1)
+                .copied()
+                .collect();
+            if initials.is_empty() {
+                last.to_string()
+            } else {
+                format!("{} {}", initials.join(" "), last)
+            }
         }
     }
 }
@@ -64,8 +80,10 @@ fn councillor_display(name: &str) -> String {
 /// Splits a printed role into a post title and an organisation:
 /// "District Commander for South Yorkshire Police" → ("District Commander", "South Yorkshire Police").
 pub fn split_role(role: &str) -> (String, Option<String>) {
-    static SPLIT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?P<title>.+?)(?:,\s+|\s+(?:for|at|from|of\s+the|with)\s+(?:the\s+)?)(?P<org>\p{Lu}.*)$").expect("regex"));
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<title>.+?)(?:,\s+|\s+(?:for|at|from|of\s+the|with)\s+(?:the\s+)?)(?P<org>\p{Lu}.*)$")
+            .expect("regex")
+    });
     let role = role.trim().trim_start_matches("the ").trim_start_matches("The ").trim();
     let role = role.trim_end_matches(['.', ',', ';']);
     match SPLIT.captures(role) {
@@ -104,7 +122,10 @@ struct InScope {
 impl<'a> Builder<'a> {
     fn person(&mut self, name: &str, honorific: Option<&str>, councillor: bool, printed: &str, why: &str) -> PersonIx {
         let (key, display) = if councillor {
-            (format!("councillor/{}/{}", self.council, councillor_key_name(name)), councillor_display(name))
+            (
+                format!("councillor/{}/{}", self.council, councillor_key_name(name)),
+                councillor_display(name),
+            )
         } else {
             (format!("person/{}", slug(name)), name.to_string())
         };
@@ -149,15 +170,31 @@ impl<'a> Builder<'a> {
         }
         let evidence = self.evidence.make(span);
         let roles = &mut self.people[person].roles;
-        if !roles.iter().any(|r| r.title == title && r.organisation == organisation && r.date == date) {
-            roles.push(RoleFact { title, organisation, date, evidence });
+        if !roles
+            .iter()
+            .any(|r| r.title == title && r.organisation == organisation && r.date == date)
+        {
+            roles.push(RoleFact {
+                title,
+                organisation,
+                date,
+                evidence,
+            });
         }
     }
 
     fn report(&mut self, text: &str, reason: String, span: Span) {
-        tracing::debug!(reference = text, reason = reason.as_str(), "unresolved person reference");
+        tracing::debug!(
+            reference = text,
+            reason = reason.as_str(),
+            "unresolved person reference"
+        );
         let evidence = self.evidence.make(span);
-        self.unresolved.push(Unresolved { text: text.to_string(), reason, evidence });
+        self.unresolved.push(Unresolved {
+            text: text.to_string(),
+            reason,
+            evidence,
+        });
     }
 
     /// Resolves a reference within an item (`item_scope`) and meeting (`meeting_scope`).
@@ -209,7 +246,8 @@ impl<'a> Builder<'a> {
                         let key = self.people[ix].key.clone();
                         let p = &mut self.people[ix];
                         if p.variants.insert(given.clone()) {
-                            p.merges.push(format!("first name '{given}' matches only {key} in scope"));
+                            p.merges
+                                .push(format!("first name '{given}' matches only {key} in scope"));
                         }
                         Some(ix)
                     }
@@ -229,17 +267,26 @@ impl<'a> Builder<'a> {
                         .collect()
                 };
                 let in_item = matches(item_scope);
-                let hits = if in_item.len() == 1 { in_item } else { matches(meeting_scope) };
+                let hits = if in_item.len() == 1 {
+                    in_item
+                } else {
+                    matches(meeting_scope)
+                };
                 if hits.len() == 1 {
                     let ix = *hits.iter().next().expect("one");
                     let key = self.people[ix].key.clone();
                     let p = &mut self.people[ix];
                     if p.variants.insert(format!("the {}", r.text.text)) {
-                        p.merges.push(format!("role '{}' is held only by {key} at this meeting", r.text.text));
+                        p.merges
+                            .push(format!("role '{}' is held only by {key} at this meeting", r.text.text));
                     }
                     Some(ix)
                 } else {
-                    self.report(&printed, format!("role matches {} people at this meeting", hits.len()), evidence);
+                    self.report(
+                        &printed,
+                        format!("role matches {} people at this meeting", hits.len()),
+                        evidence,
+                    );
                     None
                 }
             }
@@ -268,7 +315,10 @@ fn unique_in_scope(
 fn add_scope(scope: &mut Vec<InScope>, person: PersonIx, role: Option<&str>) {
     match scope.iter_mut().find(|s| s.person == person) {
         Some(s) => s.roles.extend(role.map(str::to_string)),
-        None => scope.push(InScope { person, roles: role.map(str::to_string).into_iter().collect() }),
+        None => scope.push(InScope {
+            person,
+            roles: role.map(str::to_string).into_iter().collect(),
+        }),
     }
 }
 
@@ -289,7 +339,10 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
         .map(|d| DocumentNode {
             kind: d.kind,
             title: d.title.as_ref().map(|t| t.text.clone()),
-            evidence: b.evidence.make(Span::new(d.span.start, d.span.start + text[d.span.start..d.span.end].find('\n').unwrap_or(d.span.len()))),
+            evidence: b.evidence.make(Span::new(
+                d.span.start,
+                d.span.start + text[d.span.start..d.span.end].find('\n').unwrap_or(d.span.len()),
+            )),
         })
         .collect();
     let meetings = extraction
@@ -298,7 +351,31 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
         .zip(&extraction.item_people)
         .map(|(meeting, item_people)| resolve_meeting(&mut b, meeting, item_people))
         .collect();
-    FileModel { source, documents, meetings, people: b.people, unresolved: b.unresolved }
+    let mut acronyms: Vec<AcronymFact> = Vec::new();
+    for (document, def) in &extraction.acronyms {
+        let duplicate = acronyms
+            .iter()
+            .any(|a| a.document == *document && a.acronym == def.acronym.text);
+        if !duplicate {
+            acronyms.push(AcronymFact {
+                acronym: def.acronym.text.clone(),
+                expansion: def.expansion.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                document: *document,
+                evidence: b.evidence.make(crate::text::Span::new(
+                    def.expansion.span.start,
+                    def.acronym.span.end + 1,
+                )),
+            });
+        }
+    }
+    FileModel {
+        source,
+        documents,
+        meetings,
+        people: b.people,
+        acronyms,
+        unresolved: b.unresolved,
+    }
 }
 
 fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::extract::ItemPeople]) -> MeetingNode {
@@ -313,7 +390,13 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             Some(h) => format!("{h} {}", a.name.text),
             None => a.name.text.clone(),
         };
-        let ix = b.person(&a.name.text, a.honorific, a.councillor, &printed, "listed in attendance");
+        let ix = b.person(
+            &a.name.text,
+            a.honorific,
+            a.councillor,
+            &printed,
+            "listed in attendance",
+        );
         if a.status == AttendanceStatus::Chair {
             chair = Some(ix);
         }
@@ -327,7 +410,12 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             b.add_role(ix, &role.text, date, role.span);
         }
         add_scope(&mut scope, ix, a.role.as_ref().map(|r| r.text.as_str()));
-        attendance.push(AttendanceFact { person: ix, status: a.status, basis: "listed", evidence: b.evidence.make(a.evidence) });
+        attendance.push(AttendanceFact {
+            person: ix,
+            status: a.status,
+            basis: "listed",
+            evidence: b.evidence.make(a.evidence),
+        });
     }
     let mut items = Vec::new();
     let mut declarations = Vec::new();
@@ -336,7 +424,9 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
         let mut presenters: Vec<Participation> = Vec::new();
         let mut welcomed: Vec<Participation> = Vec::new();
         for fact in &found.facts {
-            let Some(ix) = b.resolve_ref(&fact.person, chair, &item_scope, &scope, fact.evidence) else { continue };
+            let Some(ix) = b.resolve_ref(&fact.person, chair, &item_scope, &scope, fact.evidence) else {
+                continue;
+            };
             if let Some(role) = &fact.person.role {
                 b.add_role(ix, &role.text, date, role.span);
             }
@@ -348,7 +438,10 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
                 Capacity::Presenter | Capacity::Mentioned => &mut presenters,
             };
             if !list.iter().any(|p| p.person == ix) {
-                list.push(Participation { person: ix, evidence: b.evidence.make(fact.evidence) });
+                list.push(Participation {
+                    person: ix,
+                    evidence: b.evidence.make(fact.evidence),
+                });
             }
         }
         for d in &found.declarations {
@@ -365,7 +458,10 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
         // Being welcomed for an item, or presenting it, is attending.
         for (list, basis) in [(&welcomed, "welcomed"), (&presenters, "presented")] {
             for p in list {
-                if !attendance.iter().any(|a: &AttendanceFact| a.person == p.person && a.status != AttendanceStatus::Apologies) {
+                if !attendance
+                    .iter()
+                    .any(|a: &AttendanceFact| a.person == p.person && a.status != AttendanceStatus::Apologies)
+                {
                     attendance.push(AttendanceFact {
                         person: p.person,
                         status: AttendanceStatus::InAttendance,
@@ -382,7 +478,11 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             resolutions: item
                 .resolutions
                 .iter()
-                .map(|r| ResolutionNode { number: r.number.clone(), text: r.text.text.clone(), evidence: b.evidence.make(r.text.span) })
+                .map(|r| ResolutionNode {
+                    number: r.number.clone(),
+                    text: r.text.text.clone(),
+                    evidence: b.evidence.make(r.text.span),
+                })
                 .collect(),
             presenters,
             welcomed,
@@ -398,7 +498,9 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
         time: meeting.time.clone(),
         venue: meeting.venue.as_ref().map(|v| v.text.clone()),
         next_meeting: meeting.next_meeting,
-        evidence: b.evidence.make(Span::new(meeting.body.span.start, meeting.date_span.end)),
+        evidence: b
+            .evidence
+            .make(Span::new(meeting.body.span.start, meeting.date_span.end)),
         attendance,
         items,
         declarations,
@@ -432,7 +534,14 @@ mod tests {
     use crate::extract::extract;
 
     fn model(text: &str) -> FileModel {
-        resolve(SourceInfo { id: "t.txt".into(), hash: "h".into() }, text, &extract(text))
+        resolve(
+            SourceInfo {
+                id: "t.txt".into(),
+                hash: "h".into(),
+            },
+            text,
+            &extract(text),
+        )
     }
 
     const MINUTES: &str = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair); Councillors Brown and T. Green.\n\n\
@@ -449,20 +558,31 @@ The Chair invited Laura to lead the presentation.\n";
         let presenters: Vec<_> = item.presenters.iter().map(|p| name(p.person)).collect();
         assert_eq!(presenters, vec!["Laura Gough", "Cusworth"]);
         // In item 6 "Laura" is Laura Kosciwicz: the item's own scope comes first.
-        let presenters: Vec<_> = m.meetings[0].items[1].presenters.iter().map(|p| name(p.person)).collect();
+        let presenters: Vec<_> = m.meetings[0].items[1]
+            .presenters
+            .iter()
+            .map(|p| name(p.person))
+            .collect();
         assert_eq!(presenters, vec!["Laura Kosciwicz"]);
     }
 
     #[test]
     fn welcomed_people_attend_and_keep_dated_roles() {
         let m = model(MINUTES);
-        let statuses: Vec<_> = m.meetings[0].attendance.iter().map(|a| (m.people[a.person].name.as_str(), a.status.as_str())).collect();
+        let statuses: Vec<_> = m.meetings[0]
+            .attendance
+            .iter()
+            .map(|a| (m.people[a.person].name.as_str(), a.status.as_str()))
+            .collect();
         assert!(statuses.contains(&("Ali", "chair")));
         assert!(statuses.contains(&("T. Green", "present")));
         assert!(statuses.contains(&("Laura Gough", "in-attendance")));
         let gough = m.people.iter().find(|p| p.name == "Laura Gough").unwrap();
         assert_eq!(gough.key, "person/laura-gough");
-        assert_eq!((gough.roles[0].title.as_str(), gough.roles[0].organisation.as_deref()), ("Head of Service", Some("Children's Services")));
+        assert_eq!(
+            (gough.roles[0].title.as_str(), gough.roles[0].organisation.as_deref()),
+            ("Head of Service", Some("Children's Services"))
+        );
         assert_eq!(gough.roles[0].date.to_string(), "2024-10-29");
         let green = m.people.iter().find(|p| p.name == "T. Green").unwrap();
         assert_eq!(green.key, "councillor/local/t-green");
@@ -480,14 +600,29 @@ The Chair invited Laura to lead the presentation.\n";
 
     #[test]
     fn councils_are_detected_from_the_text() {
-        assert_eq!(detect_council("Rotherham Metropolitan Borough Council and Rotherham Council met the Town Council."), "rotherham");
+        assert_eq!(
+            detect_council("Rotherham Metropolitan Borough Council and Rotherham Council met the Town Council."),
+            "rotherham"
+        );
         assert_eq!(detect_council("No council named."), "local");
     }
 
     #[test]
     fn roles_split_into_title_and_organisation() {
-        assert_eq!(split_role("the Independent Chair for the Rotherham Safeguarding Adults Board"), ("Independent Chair".into(), Some("Rotherham Safeguarding Adults Board".into())));
-        assert_eq!(split_role("Regional Schools Commissioner (East Midlands)"), ("Regional Schools Commissioner".into(), None));
-        assert_eq!(split_role("Business Manager, Rotherham LSCB"), ("Business Manager".into(), Some("Rotherham LSCB".into())));
+        assert_eq!(
+            split_role("the Independent Chair for the Rotherham Safeguarding Adults Board"),
+            (
+                "Independent Chair".into(),
+                Some("Rotherham Safeguarding Adults Board".into())
+            )
+        );
+        assert_eq!(
+            split_role("Regional Schools Commissioner (East Midlands)"),
+            ("Regional Schools Commissioner".into(), None)
+        );
+        assert_eq!(
+            split_role("Business Manager, Rotherham LSCB"),
+            ("Business Manager".into(), Some("Rotherham LSCB".into()))
+        );
     }
 }

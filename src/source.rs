@@ -79,7 +79,12 @@ pub fn read_source(path: &Path, id: String) -> Result<Source, SourceError> {
     let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
     let hash = hash_bytes(&bytes);
     let text = decode(&bytes)?;
-    Ok(Source { path: path.to_path_buf(), id, text, hash })
+    Ok(Source {
+        path: path.to_path_buf(),
+        id,
+        text,
+        hash,
+    })
 }
 
 /// One input file found by [`discover`], with the id it will have in the store.
@@ -102,7 +107,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Discovered>, FileFailure> {
             reason: format!("cannot read: {e}"),
         })?;
         if meta.is_dir() {
-            walk(path, &mut out).map_err(|e| FileFailure { path: path.clone(), reason: e.to_string() })?;
+            walk(path, &mut out).map_err(|e| FileFailure {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
         } else {
             out.push(path.clone());
         }
@@ -158,7 +166,10 @@ mod tests {
         assert_eq!(decode(b""), Err(SourceError::Empty));
         assert_eq!(decode(b"  \n\t"), Err(SourceError::Empty));
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(SourceError::Binary(4)));
-        assert_eq!(decode(b"ok\nCaf\xe9"), Err(SourceError::InvalidUtf8 { line: 2, offset: 6 }));
+        assert_eq!(
+            decode(b"ok\nCaf\xe9"),
+            Err(SourceError::InvalidUtf8 { line: 2, offset: 6 })
+        );
     }
 
     #[test]

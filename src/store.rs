@@ -27,7 +27,10 @@ pub fn open(path: &Path) -> Result<Store> {
         anyhow::bail!("{}: not a store directory (it is a file)", path.display());
     }
     if path.is_dir() && std::fs::read_dir(path)?.next().is_some() && !path.join("CURRENT").exists() {
-        anyhow::bail!("{}: not an oxigraph store (no RocksDB CURRENT file); refusing to write into it", path.display());
+        anyhow::bail!(
+            "{}: not an oxigraph store (no RocksDB CURRENT file); refusing to write into it",
+            path.display()
+        );
     }
     std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create store directory", path.display()))?;
     Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
@@ -36,7 +39,10 @@ pub fn open(path: &Path) -> Result<Store> {
 /// Opens an existing store for reading.
 pub fn open_existing(path: &Path) -> Result<Store> {
     if !path.join("CURRENT").exists() {
-        anyhow::bail!("{}: no store here; run `councilgraph build` first (or pass --store DIR)", path.display());
+        anyhow::bail!(
+            "{}: no store here; run `councilgraph build` first (or pass --store DIR)",
+            path.display()
+        );
     }
     Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
 }

@@ -43,9 +43,13 @@ impl Span {
     /// The span with leading and trailing whitespace (and `trim` chars) removed.
     pub fn trimmed(self, text: &str, trim: &[char]) -> Span {
         let s = self.slice(text);
-        let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || trim.contains(&c)).len();
+        let lead = s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || trim.contains(&c))
+                .len();
         let rest = &s[lead..];
-        let kept = rest.trim_end_matches(|c: char| c.is_whitespace() || trim.contains(&c)).len();
+        let kept = rest
+            .trim_end_matches(|c: char| c.is_whitespace() || trim.contains(&c))
+            .len();
         Span::new(self.start + lead, self.start + lead + kept)
     }
 }
@@ -59,12 +63,18 @@ pub struct Spanned {
 
 impl Spanned {
     pub fn new(text: impl Into<String>, span: Span) -> Self {
-        Spanned { text: text.into(), span }
+        Spanned {
+            text: text.into(),
+            span,
+        }
     }
 
     /// The exact source text at `span`.
     pub fn from_source(source: &str, span: Span) -> Self {
-        Spanned { text: span.slice(source).to_string(), span }
+        Spanned {
+            text: span.slice(source).to_string(),
+            span,
+        }
     }
 }
 
@@ -98,7 +108,10 @@ pub fn lines_in(text: &str, within: Span) -> Vec<Line<'_>> {
     for raw in within.slice(text).split_inclusive('\n') {
         let mut body = raw.strip_suffix('\n').unwrap_or(raw);
         body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Line { text: body, span: Span::new(pos, pos + body.len()) });
+        out.push(Line {
+            text: body,
+            span: Span::new(pos, pos + body.len()),
+        });
         pos += raw.len();
     }
     out
@@ -134,7 +147,11 @@ impl CharIndex {
         let block = byte / STRIDE;
         let base = block * STRIDE;
         let chars_before = self.checkpoints[block.min(self.checkpoints.len() - 1)];
-        chars_before + text.as_bytes()[base..byte].iter().filter(|b| (**b & 0xC0) != 0x80).count()
+        chars_before
+            + text.as_bytes()[base..byte]
+                .iter()
+                .filter(|b| (**b & 0xC0) != 0x80)
+                .count()
     }
 }
 

@@ -32,7 +32,12 @@ sys.exit(0 if conforms else 1)
         .arg(repo().join("ontology/councilgraph.ttl"))
         .output()
         .expect("python3 with pyshacl (./x test installs it)");
-    assert!(o.status.success(), "SHACL validation failed:\n{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "SHACL validation failed:\n{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]

@@ -26,12 +26,23 @@ fn a_changed_file_replaces_only_its_own_graph_and_a_removed_one_loses_it() {
     let before = dump(dir.path());
     let changed = dir.path().join("minutes/000_9be5cb5516d64b0d.txt");
     let text = std::fs::read_to_string(&changed).unwrap();
-    std::fs::write(&changed, text.replace("Knight, Baggaley, T. Collingham and Elliott", "Knight, T. Collingham and Elliott")).unwrap();
+    std::fs::write(
+        &changed,
+        text.replace(
+            "Knight, Baggaley, T. Collingham and Elliott",
+            "Knight, T. Collingham and Elliott",
+        ),
+    )
+    .unwrap();
     let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
-    assert_eq!((summary["changed"].as_u64(), summary["unchanged"].as_u64()), (Some(1), Some(4)));
+    assert_eq!(
+        (summary["changed"].as_u64(), summary["unchanged"].as_u64()),
+        (Some(1), Some(4))
+    );
     let after = dump(dir.path());
     let graph_of = |line: &String| line.split(',').next().unwrap().to_string();
-    let others = |rows: &[String]| -> Vec<String> { rows.iter().filter(|l| !graph_of(l).contains("000_")).cloned().collect() };
+    let others =
+        |rows: &[String]| -> Vec<String> { rows.iter().filter(|l| !graph_of(l).contains("000_")).cloned().collect() };
     assert_eq!(others(&before), others(&after), "other files' graphs must not change");
     assert!(before.iter().any(|l| l.contains("000_") && l.contains("baggaley")));
     assert!(!after.iter().any(|l| l.contains("000_") && l.contains("/baggaley")));
@@ -67,7 +78,10 @@ fn bad_files_get_one_line_each_and_the_rest_is_built() {
     assert!(err.contains("minutes/shopping.md: no meeting, agenda or report found"));
     assert!(!err.contains("panicked"));
     let summary: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!((summary["changed"].as_u64(), summary["failed"].as_u64()), (Some(5), Some(4)));
+    assert_eq!(
+        (summary["changed"].as_u64(), summary["failed"].as_u64()),
+        (Some(5), Some(4))
+    );
 }
 
 #[test]
@@ -77,20 +91,37 @@ fn strict_builds_write_nothing_when_a_file_fails() {
     let o = run(dir.path(), &["build", "minutes", "--strict"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the store was not changed"));
-    let q = run(dir.path(), &["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv"]);
+    let q = run(
+        dir.path(),
+        &[
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--format",
+            "csv",
+        ],
+    );
     assert_eq!(stdout(&q).lines().nth(1), Some("0"));
 }
 
 #[test]
 fn a_missing_or_foreign_store_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(dir.path(), &["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "nowhere"]);
+    let o = run(
+        dir.path(),
+        &["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "nowhere"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("nowhere: no store here"), "{}", stderr(&o));
     std::fs::create_dir(dir.path().join("docs")).unwrap();
     std::fs::write(dir.path().join("docs/notes.txt"), "mine").unwrap();
-    let o = run(dir.path(), &["build", &corpus_dir().to_string_lossy(), "--store", "docs"]);
+    let o = run(
+        dir.path(),
+        &["build", &corpus_dir().to_string_lossy(), "--store", "docs"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("docs: not an oxigraph store"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(dir.path().join("docs/notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("docs/notes.txt")).unwrap(),
+        "mine"
+    );
 }

@@ -41,7 +41,11 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let options = BuildOptions { inputs: args.paths, minter: Minter::new(&args.base), strict: args.strict };
+    let options = BuildOptions {
+        inputs: args.paths,
+        minter: Minter::new(&args.base),
+        strict: args.strict,
+    };
     let summary = build(&store, &options, &|id| {
         bar.inc(1);
         bar.set_message(id.to_string());
@@ -76,7 +80,11 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             );
         }
     }
-    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(clap::Args)]
@@ -107,5 +115,9 @@ pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
             missing += 1;
         }
     }
-    Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if missing > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -28,20 +28,28 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let files = discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))?;
     if args.out.is_none() && files.len() > 1 {
-        anyhow::bail!("{} inputs: give --out DIR to write one JSON file per input", files.len());
+        anyhow::bail!(
+            "{} inputs: give --out DIR to write one JSON file per input",
+            files.len()
+        );
     }
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     }
     let mut failed = 0;
     for file in files {
-        let outcome = read_source(&file.path, file.id.clone()).map_err(|e| e.to_string()).and_then(|s| model_source(&s));
+        let outcome = read_source(&file.path, file.id.clone())
+            .map_err(|e| e.to_string())
+            .and_then(|s| model_source(&s));
         match outcome {
             Ok(model) => {
                 let json = serde_json::to_string_pretty(&to_gold(&model))?;
                 match &args.out {
                     Some(dir) => {
-                        let stem = file.path.file_stem().map_or("out".into(), |s| s.to_string_lossy().to_string());
+                        let stem = file
+                            .path
+                            .file_stem()
+                            .map_or("out".into(), |s| s.to_string_lossy().to_string());
                         let target = dir.join(format!("{stem}.json"));
                         std::fs::write(&target, json).with_context(|| format!("{}: cannot write", target.display()))?;
                     }
@@ -54,7 +62,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(clap::Args)]
@@ -66,10 +78,15 @@ pub struct UnresolvedArgs {
 
 pub fn unresolved(args: UnresolvedArgs) -> Result<ExitCode> {
     for file in discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))? {
-        let Ok(source) = read_source(&file.path, file.id.clone()) else { continue };
+        let Ok(source) = read_source(&file.path, file.id.clone()) else {
+            continue;
+        };
         let Ok(model) = model_source(&source) else { continue };
         for u in &model.unresolved {
-            println!("{}:{}: {:?}: {} (in {:?})", file.id, u.evidence.start, u.text, u.reason, u.evidence.quote);
+            println!(
+                "{}:{}: {:?}: {} (in {:?})",
+                file.id, u.evidence.start, u.text, u.reason, u.evidence.quote
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -29,7 +29,9 @@ pub struct StoreArgs {
 
 impl StoreArgs {
     pub fn path(&self) -> PathBuf {
-        self.store.clone().unwrap_or_else(councilgraph::store::default_store_path)
+        self.store
+            .clone()
+            .unwrap_or_else(councilgraph::store::default_store_path)
     }
 }
 
@@ -56,7 +58,8 @@ pub fn run() -> ExitCode {
     };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
         )
         .with_writer(std::io::stderr)
         .without_time()

@@ -31,8 +31,16 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("{}: cannot read query", f.display()))?,
         (None, None) => unreachable!("clap requires one"),
     };
-    let bindings = args.bindings.iter().map(|b| parse_binding(b)).collect::<Result<Vec<_>>>()?;
-    let query = prepare(&text, &bindings).with_context(|| args.file.as_ref().map_or("query".to_string(), |f| f.display().to_string()))?;
+    let bindings = args
+        .bindings
+        .iter()
+        .map(|b| parse_binding(b))
+        .collect::<Result<Vec<_>>>()?;
+    let query = prepare(&text, &bindings).with_context(|| {
+        args.file
+            .as_ref()
+            .map_or("query".to_string(), |f| f.display().to_string())
+    })?;
     let store = councilgraph::store::open_existing(&args.store.path())?;
     let results = evaluate(&store, query)?;
     let stdout = std::io::stdout();

@@ -3,6 +3,7 @@
 //! Architecture invariant: extraction reads the source text and the
 //! segmentation; it never decides identity (resolve) nor builds RDF.
 
+pub mod acronyms;
 pub mod people;
 pub mod sentences;
 
@@ -22,6 +23,8 @@ pub struct Extraction {
     pub segmented: Segmented,
     /// Per meeting (in `segmented.meetings()` order), per item.
     pub item_people: Vec<Vec<ItemPeople>>,
+    /// Acronym definitions with the index of the document defining them.
+    pub acronyms: Vec<(usize, acronyms::AcronymDefinition)>,
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -38,5 +41,19 @@ pub fn extract(text: &str) -> Extraction {
                 .collect()
         })
         .collect();
-    Extraction { segmented, item_people }
+    let acronyms = segmented
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| {
+            acronyms::find_definitions(text, d.span)
+                .into_iter()
+                .map(move |a| (i, a))
+        })
+        .collect();
+    Extraction {
+        segmented,
+        item_people,
+        acronyms,
+    }
 }

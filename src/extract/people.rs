@@ -95,8 +95,10 @@ static RESOLUTION_LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\(?\d{1,2}\)\s*)?(?:That\s+)?").expect("regex"));
 
 static CHAIR_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^the\s+chair(?:man|person)?\s+(?:provided|gave|reported|informed|updated|advised|welcomed\s+members)\b")
-        .expect("regex")
+    Regex::new(
+        r"(?i)^the\s+chair(?:man|person)?\s+(?:provided|gave|reported|informed|updated|advised|welcomed\s+members)\b",
+    )
+    .expect("regex")
 });
 
 static NEGATIVE: LazyLock<Regex> =
@@ -138,31 +140,52 @@ pub fn person_refs(text: &str, span: Span) -> Vec<PersonRef> {
             return vec![r];
         }
     }
-    split_list(text, span).into_iter().filter_map(|chunk| single_ref(text, chunk)).collect()
+    split_list(text, span)
+        .into_iter()
+        .filter_map(|chunk| single_ref(text, chunk))
+        .collect()
 }
 
 fn single_ref(text: &str, span: Span) -> Option<PersonRef> {
     let s = span.slice(text);
     let lower = s.to_lowercase();
     if matches!(lower.as_str(), "the chair" | "the chairman" | "the chairperson") {
-        return Some(PersonRef { kind: RefKind::Chair, text: Spanned::from_source(text, span), role: None });
+        return Some(PersonRef {
+            kind: RefKind::Chair,
+            text: Spanned::from_source(text, span),
+            role: None,
+        });
     }
     if ROLE_REF.is_match(s) && s.split_whitespace().nth(1).is_some_and(crate::names::is_non_name_word) {
         let role = Span::new(span.start + 4, span.end).trimmed(text, &[]);
-        return Some(PersonRef { kind: RefKind::Role, text: Spanned::from_source(text, role), role: None });
+        return Some(PersonRef {
+            kind: RefKind::Role,
+            text: Spanned::from_source(text, role),
+            role: None,
+        });
     }
     if !s.contains(' ') && is_given_name(s) {
-        return Some(PersonRef { kind: RefKind::GivenName, text: Spanned::from_source(text, span), role: None });
+        return Some(PersonRef {
+            kind: RefKind::GivenName,
+            text: Spanned::from_source(text, span),
+            role: None,
+        });
     }
     let found = name_at(text, span, NameEvidence::Context)?;
     let name = found.name.slice(text);
     // A single capitalised word without honorific is a first name; the
     // resolve stage accepts it only if it matches one person in scope.
     if found.honorific.is_none() && !name.contains(' ') {
-        return Some(PersonRef { kind: RefKind::GivenName, text: Spanned::from_source(text, found.name), role: None });
+        return Some(PersonRef {
+            kind: RefKind::GivenName,
+            text: Spanned::from_source(text, found.name),
+            role: None,
+        });
     }
     Some(PersonRef {
-        kind: RefKind::Name { honorific: found.honorific },
+        kind: RefKind::Name {
+            honorific: found.honorific,
+        },
         text: Spanned::new(clean_name(name), found.name),
         role: (!found.rest.is_empty()).then(|| Spanned::from_source(text, found.rest)),
     })
@@ -195,7 +218,11 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
         }
         if let Some(c) = INVITED.captures(s) {
             for person in person_refs(text, at(c.name("who").expect("group").range())) {
-                facts.push(PersonFact { person, capacity: Capacity::Presenter, evidence: sentence });
+                facts.push(PersonFact {
+                    person,
+                    capacity: Capacity::Presenter,
+                    evidence: sentence,
+                });
             }
             continue;
         }
@@ -207,7 +234,10 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
                     person,
                     minute: DECLARATION_MINUTE.captures(s).map(|m| m[1].to_string()),
                     interest: c.name("kind").map_or("unspecified".to_string(), |k| {
-                        k.as_str().to_lowercase().replace("non pecuniary", "non-pecuniary").replace("nonpecuniary", "non-pecuniary")
+                        k.as_str()
+                            .to_lowercase()
+                            .replace("non pecuniary", "non-pecuniary")
+                            .replace("nonpecuniary", "non-pecuniary")
                     }),
                     action: DECLARATION_ACTION
                         .captures(following)
@@ -220,7 +250,11 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
         if CHAIR_UPDATE.is_match(s) && !procedural && !NEGATIVE.is_match(s) {
             let chair = Span::new(sentence.start, sentence.start + "the chair".len());
             facts.push(PersonFact {
-                person: PersonRef { kind: RefKind::Chair, text: Spanned::from_source(text, chair), role: None },
+                person: PersonRef {
+                    kind: RefKind::Chair,
+                    text: Spanned::from_source(text, chair),
+                    role: None,
+                },
                 capacity: Capacity::Presenter,
                 evidence: sentence,
             });
@@ -235,7 +269,11 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
             // "Shokat Lal, Assistant Chief Executive, gave …": the apposition
             // makes a name of an unknown first name.
             for person in refs {
-                facts.push(PersonFact { person, capacity: Capacity::Presenter, evidence: sentence });
+                facts.push(PersonFact {
+                    person,
+                    capacity: Capacity::Presenter,
+                    evidence: sentence,
+                });
             }
         }
     }
@@ -269,34 +307,76 @@ mod tests {
 
     #[test]
     fn welcomes_list_people_with_roles() {
-        let got = facts("The Chair welcomed to the meeting Laura Gough, Head of Service, and Darren Downs, Independent Scrutineer.");
-        assert_eq!(got, vec![("Laura Gough".into(), "name", "welcomed"), ("Darren Downs".into(), "name", "welcomed")]);
-        assert!(facts("The Chair welcomed Members to the first meeting of the Committee.").iter().all(|f| f.2 != "welcomed"));
+        let got = facts(
+            "The Chair welcomed to the meeting Laura Gough, Head of Service, and Darren Downs, Independent Scrutineer.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Laura Gough".into(), "name", "welcomed"),
+                ("Darren Downs".into(), "name", "welcomed")
+            ]
+        );
+        assert!(
+            facts("The Chair welcomed Members to the first meeting of the Committee.")
+                .iter()
+                .all(|f| f.2 != "welcomed")
+        );
     }
 
     #[test]
     fn invitations_to_present_name_roles_first_names_or_people() {
-        assert_eq!(facts("The Chair invited the Cabinet Member to introduce the report.")[0], ("Cabinet Member".into(), "role", "presenter"));
+        assert_eq!(
+            facts("The Chair invited the Cabinet Member to introduce the report.")[0],
+            ("Cabinet Member".into(), "role", "presenter")
+        );
         let got = facts("The Chair invited Laura and Darren to introduce the report and lead on the presentation.");
-        assert_eq!(got, vec![("Laura".into(), "given", "presenter"), ("Darren".into(), "given", "presenter")]);
+        assert_eq!(
+            got,
+            vec![
+                ("Laura".into(), "given", "presenter"),
+                ("Darren".into(), "given", "presenter")
+            ]
+        );
         let got = facts("The Chair invited Councillor Cusworth and Helen Sweaton to introduce the report.");
-        assert_eq!(got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec!["Cusworth", "Helen Sweaton"]);
+        assert_eq!(
+            got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+            vec!["Cusworth", "Helen Sweaton"]
+        );
         assert!(facts("The Chair invited Members to declare any interests.").is_empty());
     }
 
     #[test]
     fn people_who_gave_or_presented() {
-        assert_eq!(facts("Shokat Lal, Assistant Chief Executive, gave the following powerpoint presentation:-")[0].0, "Shokat Lal");
-        assert_eq!(facts("Vicky Schofield, Head of Service for First Response, presented a report on the procedures.")[0].0, "Vicky Schofield");
-        assert_eq!(facts("The Acting Assistant Director gave a brief presentation to the report.")[0], ("Acting Assistant Director".into(), "role", "presenter"));
-        assert_eq!(facts("Councillor Cusworth gave the following updates:-")[0].0, "Cusworth");
-        assert_eq!(facts("1) That the Regional Schools Commissioner be thanked for his presentation")[0].0, "Regional Schools Commissioner");
+        assert_eq!(
+            facts("Shokat Lal, Assistant Chief Executive, gave the following powerpoint presentation:-")[0].0,
+            "Shokat Lal"
+        );
+        assert_eq!(
+            facts("Vicky Schofield, Head of Service for First Response, presented a report on the procedures.")[0].0,
+            "Vicky Schofield"
+        );
+        assert_eq!(
+            facts("The Acting Assistant Director gave a brief presentation to the report.")[0],
+            ("Acting Assistant Director".into(), "role", "presenter")
+        );
+        assert_eq!(
+            facts("Councillor Cusworth gave the following updates:-")[0].0,
+            "Cusworth"
+        );
+        assert_eq!(
+            facts("1) That the Regional Schools Commissioner be thanked for his presentation")[0].0,
+            "Regional Schools Commissioner"
+        );
         assert_eq!(facts("Shokat was thanked for his presentation.")[0].1, "given");
     }
 
     #[test]
     fn the_chair_delivering_an_item() {
-        assert_eq!(facts("The Chair provided a progress report on sub and project group activity.")[0].1, "chair");
+        assert_eq!(
+            facts("The Chair provided a progress report on sub and project group activity.")[0].1,
+            "chair"
+        );
         assert!(facts("The Chair advised that all the items were covered on the agenda.").is_empty());
     }
 
@@ -308,6 +388,9 @@ mod tests {
         assert_eq!(decl[0].person.text.text, "Griffin");
         assert_eq!(decl[0].minute.as_deref(), Some("138"));
         assert_eq!(decl[0].interest, "non-pecuniary");
-        assert_eq!(decl[0].action.as_deref(), Some("remained in the meeting but did not participate in the debate or vote"));
+        assert_eq!(
+            decl[0].action.as_deref(),
+            Some("remained in the meeting but did not participate in the debate or vote")
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::text::Span;
 
-const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "No", "Cllr", "St", "Prof", "Rev", "e.g", "i.e", "etc", "p.m", "a.m"];
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "No", "Cllr", "St", "Prof", "Rev", "e.g", "i.e", "etc", "p.m", "a.m",
+];
 
 /// Splits `span` of `text` into sentences (also at line breaks).
 pub fn sentences(text: &str, span: Span) -> Vec<Span> {
@@ -18,7 +20,9 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             b'\n' => true,
             b'.' | b'?' | b'!' => {
                 let next_is_space = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
-                let word_start = s[..i].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(0, |p| p + 1);
+                let word_start = s[..i]
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |p| p + 1);
                 let word = &s[word_start..i];
                 let initial = word.len() == 1 && word.chars().all(|ch| ch.is_uppercase());
                 next_is_space && !initial && !ABBREVIATIONS.contains(&word)
@@ -33,9 +37,11 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
         i += 1;
     }
     out.push(Span::new(span.start + start, span.end));
-    out.into_iter().map(|sp| sp.trimmed(text, &['-', '•'])).filter(|sp| !sp.is_empty()).collect()
+    out.into_iter()
+        .map(|sp| sp.trimmed(text, &['-', '•']))
+        .filter(|sp| !sp.is_empty())
+        .collect()
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -44,7 +50,17 @@ mod tests {
     #[test]
     fn keeps_initials_and_abbreviations_inside_sentences() {
         let text = "Ms. J. Jones spoke. Further to Minute No. 109 it was noted.\n- A bullet";
-        let got: Vec<_> = sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(got, vec!["Ms. J. Jones spoke.", "Further to Minute No. 109 it was noted.", "A bullet"]);
+        let got: Vec<_> = sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Ms. J. Jones spoke.",
+                "Further to Minute No. 109 it was noted.",
+                "A bullet"
+            ]
+        );
     }
 }

@@ -82,11 +82,11 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("attendance regex")
 });
 
-static APOLOGIES_FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^apologies\b.*?\bfrom\s+").expect("regex"));
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^apologies\b.*?\bfrom\s+").expect("regex"));
 
 static AT_INVITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<list>.+?)\s+(?:also\s+)?(?:attended|was in attendance|were in attendance)\b.*\binvitation\b").expect("regex")
+    Regex::new(r"(?i)^(?P<list>.+?)\s+(?:also\s+)?(?:attended|was in attendance|were in attendance)\b.*\binvitation\b")
+        .expect("regex")
 });
 
 /// Parses one paragraph of a meeting's preamble into attendees (none when
@@ -97,7 +97,9 @@ pub fn parse_attendance_paragraph(text: &str, para: Span) -> Vec<Attendee> {
         let list = m.name("list").expect("group").range();
         return people_with_roles(text, Span::new(para.start + list.start, para.start + list.end), para);
     }
-    let Some(c) = OPENING.captures(s) else { return Vec::new() };
+    let Some(c) = OPENING.captures(s) else {
+        return Vec::new();
+    };
     let mut body = Span::new(para.start + c.get(0).expect("match").end(), para.end);
     let status = if c.name("present").is_some() {
         AttendanceStatus::Present
@@ -151,7 +153,11 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
                 // even one that is also a common word ("Senior", "Short").
                 let bare = SURNAME_ONLY.find(raw).filter(|_| councillors)?;
                 let name = Span::new(chunk.start + bare.start(), chunk.start + bare.end());
-                Some(crate::names::NameAt { honorific: None, name, rest: Span::new(name.end, chunk.end).trimmed(text, &[]) })
+                Some(crate::names::NameAt {
+                    honorific: None,
+                    name,
+                    rest: Span::new(name.end, chunk.end).trimmed(text, &[]),
+                })
             });
             let Some(found) = found else { continue };
             let note = PAREN_NOTE.captures(found.rest.slice(text)).map(|c| {
@@ -186,6 +192,15 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
     out
 }
 
+/// The office a listing records ("Chair", "Vice-Chair"), if any.
+pub fn attendance_office_title(a: &Attendee) -> Option<&'static str> {
+    match (a.status, a.office) {
+        (AttendanceStatus::Chair, _) | (_, Some(Office::Chair)) => Some("Chair"),
+        (AttendanceStatus::ViceChair, _) | (_, Some(Office::ViceChair)) => Some("Vice-Chair"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +218,8 @@ mod tests {
 
     #[test]
     fn present_list_marks_the_chair() {
-        let got = parse("Present:- Councillor Pitchley (in the Chair); Councillors Blackham, T. Collingham and Senior.");
+        let got =
+            parse("Present:- Councillor Pitchley (in the Chair); Councillors Blackham, T. Collingham and Senior.");
         assert_eq!(
             got,
             vec![
@@ -231,7 +247,10 @@ mod tests {
     #[test]
     fn attendance_at_the_invitation_of_the_chair() {
         let got = parse("Councillor Watson (Deputy Leader) and Councillor Steele (Chair of the Overview and Scrutiny Management Board) attended the meeting at the invitation of the Chair.");
-        assert_eq!(got, vec![("Watson".into(), "in-attendance"), ("Steele".into(), "in-attendance")]);
+        assert_eq!(
+            got,
+            vec![("Watson".into(), "in-attendance"), ("Steele".into(), "in-attendance")]
+        );
     }
 
     #[test]
@@ -241,18 +260,21 @@ mod tests {
         let names: Vec<_> = got.iter().map(|a| a.name.text.as_str()).collect();
         assert_eq!(names, vec!["John Edwards", "Watson", "Sue Wilson", "Anne Hawke"]);
         assert!(got[1].councillor && !got[0].councillor);
-        assert_eq!(got[2].role.as_ref().unwrap().text, "Head of Service, Performance and Planning");
+        assert_eq!(
+            got[2].role.as_ref().unwrap().text,
+            "Head of Service, Performance and Planning"
+        );
     }
 
     const MEMBERSHIP: &str = "Membership:- Councillors Atkin, Cusworth (Chair), Jarvis (Vice-Chair) and Julie Turner";
 
     #[test]
     fn membership_lists_keep_offices_and_coopted_members() {
-        let got = parse_attendance_paragraph(
-            MEMBERSHIP,
-            Span::new(0, MEMBERSHIP.len()),
-        );
-        let offices: Vec<_> = got.iter().map(|a| (a.name.text.as_str(), a.status.as_str(), a.office)).collect();
+        let got = parse_attendance_paragraph(MEMBERSHIP, Span::new(0, MEMBERSHIP.len()));
+        let offices: Vec<_> = got
+            .iter()
+            .map(|a| (a.name.text.as_str(), a.status.as_str(), a.office))
+            .collect();
         assert_eq!(
             offices,
             vec![
@@ -263,20 +285,14 @@ mod tests {
             ]
         );
         let coopted = parse("Co-opted Members – Ms. J. Jones (Voluntary Sector Consortium), Mrs. A. Clough (Older People's Forum) for agenda items relating to older peoples' issues");
-        assert_eq!(coopted, vec![("J. Jones".into(), "co-opted"), ("A. Clough".into(), "co-opted")]);
+        assert_eq!(
+            coopted,
+            vec![("J. Jones".into(), "co-opted"), ("A. Clough".into(), "co-opted")]
+        );
     }
 
     #[test]
     fn other_paragraphs_are_not_attendance() {
         assert!(parse("The webcast of the Council Meeting can be viewed at:-").is_empty());
-    }
-}
-
-/// The office a listing records ("Chair", "Vice-Chair"), if any.
-pub fn attendance_office_title(a: &Attendee) -> Option<&'static str> {
-    match (a.status, a.office) {
-        (AttendanceStatus::Chair, _) | (_, Some(Office::Chair)) => Some("Chair"),
-        (AttendanceStatus::ViceChair, _) | (_, Some(Office::ViceChair)) => Some("Vice-Chair"),
-        _ => None,
     }
 }

@@ -16,7 +16,8 @@ static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ATTENDANCE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:present\b|membership\b|apologies\b|agenda$|venue\b|members present\b|attendance\b)").expect("regex")
+    Regex::new(r"(?i)^(?:present\b|membership\b|apologies\b|agenda$|venue\b|members present\b|attendance\b)")
+        .expect("regex")
 });
 
 static AGENDA_MARKER: LazyLock<Regex> =
@@ -76,7 +77,9 @@ fn is_report_start(lines: &[&Line], i: usize) -> bool {
     // "<Committee> – <date>" followed by "Title:".
     find_date(t).is_some()
         && t.len() < 120
-        && lines[i + 1..lines.len().min(i + 3)].iter().any(|l| REPORT_TITLE_LINE.is_match(l.trimmed()))
+        && lines[i + 1..lines.len().min(i + 3)]
+            .iter()
+            .any(|l| REPORT_TITLE_LINE.is_match(l.trimmed()))
 }
 
 /// Splits `text` into document kinds and spans, in order.
@@ -166,7 +169,9 @@ pub fn document_title(text: &str, span: Span, kind: DocumentKind) -> Option<Span
         DocumentKind::Report | DocumentKind::WorkProgramme => report_title(text, span),
         _ => {
             let all = lines_in(text, span);
-            non_blank(&all).first().map(|l| Spanned::from_source(text, l.trimmed_span()))
+            non_blank(&all)
+                .first()
+                .map(|l| Spanned::from_source(text, l.trimmed_span()))
         }
     }
 }
@@ -178,13 +183,23 @@ mod tests {
     fn kinds(text: &str) -> Vec<(&'static str, String)> {
         split_documents(text)
             .into_iter()
-            .map(|(k, s)| (k.as_str(), s.slice(text).lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()))
+            .map(|(k, s)| {
+                (
+                    k.as_str(),
+                    s.slice(text)
+                        .lines()
+                        .find(|l| !l.trim().is_empty())
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn minutes_heading_is_a_body_line_then_a_date_then_attendance() {
-        let text = "\nPLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n1. MINUTES\n";
+        let text =
+            "\nPLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n1. MINUTES\n";
         assert_eq!(kinds(text), vec![("minutes", "PLANNING BOARD".to_string())]);
     }
 

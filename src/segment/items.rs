@@ -42,11 +42,13 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*\((?:pages?|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\)").expect("regex"));
 
-static RESOLVED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:\*\*)?(?:resolved|resolution|agreed)(?:\*\*)?\s*:?\s*-?\s*").expect("regex"));
+static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\*\*)?(?:resolved|resolution|agreed)(?:\*\*)?\s*:?\s*-?\s*").expect("regex")
+});
 
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-•*]\s*)?(?:\((?P<a>\d{1,2}|[a-z])\)|(?P<b>\d{1,2})[).])\s*").expect("regex"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*]\s*)?(?:\((?P<a>\d{1,2}|[a-z])\)|(?P<b>\d{1,2})[).])\s*").expect("regex")
+});
 
 static MINUTE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:\s?\(\d{1,2}\))?)").expect("regex")
@@ -75,9 +77,15 @@ fn clean_title(text: &str, span: Span) -> Spanned {
     let span = span.trimmed(text, &['*']);
     let raw = span.slice(text);
     let cleaned = PAGE_REF.replace_all(raw, "");
-    let cleaned = cleaned.trim_matches(|c: char| c == '*' || c.is_whitespace()).to_string();
+    let cleaned = cleaned
+        .trim_matches(|c: char| c == '*' || c.is_whitespace())
+        .to_string();
     // Keep the span on the title proper when the page reference is a suffix.
-    let end = if raw.starts_with(&cleaned) { span.start + cleaned.len() } else { span.end };
+    let end = if raw.starts_with(&cleaned) {
+        span.start + cleaned.len()
+    } else {
+        span.end
+    };
     Spanned::new(cleaned, Span::new(span.start, end))
 }
 
@@ -90,7 +98,9 @@ pub fn parse_items(text: &str, span: Span, kind: MeetingKind) -> Vec<Item> {
     let lines = lines_in(text, span);
     let mut heads: Vec<(usize, u32, Span, Span)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some((number, num_span, title_span)) = heading_at(line) else { continue };
+        let Some((number, num_span, title_span)) = heading_at(line) else {
+            continue;
+        };
         let title = title_span.slice(text);
         let previous = heads.last().map(|h| h.1);
         let accepted = match kind {
@@ -167,18 +177,31 @@ pub fn parse_resolutions(text: &str, body: Span) -> Vec<Resolution> {
         let numbered: Vec<&Span> = clauses.iter().filter(|c| NUMBERED.is_match(c.slice(text))).collect();
         let inline_numbers = split_inline_numbers(text, first);
         if numbered.is_empty() && inline_numbers.len() <= 1 {
-            out.push(Resolution { number: None, text: Spanned::from_source(text, first) });
+            out.push(Resolution {
+                number: None,
+                text: Spanned::from_source(text, first),
+            });
         } else {
-            let mut spans: Vec<Span> = if inline_numbers.len() > 1 { inline_numbers } else { Vec::new() };
+            let mut spans: Vec<Span> = if inline_numbers.len() > 1 {
+                inline_numbers
+            } else {
+                Vec::new()
+            };
             if spans.is_empty() && NUMBERED.is_match(first.slice(text)) {
                 spans.push(first);
             }
             spans.extend(clauses.iter().skip(1).copied());
             for s in spans {
                 let c = NUMBERED.captures(s.slice(text));
-                let number = c.as_ref().and_then(|c| c.name("a").or(c.name("b"))).map(|m| m.as_str().to_string());
+                let number = c
+                    .as_ref()
+                    .and_then(|c| c.name("a").or(c.name("b")))
+                    .map(|m| m.as_str().to_string());
                 let skip = c.map_or(0, |c| c.get(0).expect("match").end());
-                out.push(Resolution { number, text: Spanned::from_source(text, Span::new(s.start + skip, s.end)) });
+                out.push(Resolution {
+                    number,
+                    text: Spanned::from_source(text, Span::new(s.start + skip, s.end)),
+                });
             }
         }
         i = j;
@@ -189,7 +212,10 @@ pub fn parse_resolutions(text: &str, body: Span) -> Vec<Resolution> {
 /// "(1) That … (2) That …" on one line.
 fn split_inline_numbers(text: &str, span: Span) -> Vec<Span> {
     static INLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((\d{1,2})\)\s+That\b").expect("regex"));
-    let starts: Vec<usize> = INLINE.find_iter(span.slice(text)).map(|m| span.start + m.start()).collect();
+    let starts: Vec<usize> = INLINE
+        .find_iter(span.slice(text))
+        .map(|m| span.start + m.start())
+        .collect();
     starts
         .iter()
         .enumerate()
@@ -213,7 +239,10 @@ mod tests {
         let text = "36. THE ANNUAL REPORT 2023 - 2024\n\nText.\n\n1. Background\n\n37. **WORK PROGRAMME**\n\nResolved: - That the Work Programme be approved.\n";
         assert_eq!(
             items(text, MeetingKind::Minutes),
-            vec![("36".into(), "THE ANNUAL REPORT 2023 - 2024".into(), 0), ("37".into(), "WORK PROGRAMME".into(), 1)]
+            vec![
+                ("36".into(), "THE ANNUAL REPORT 2023 - 2024".into(), 0),
+                ("37".into(), "WORK PROGRAMME".into(), 1)
+            ]
         );
     }
 
@@ -221,15 +250,31 @@ mod tests {
     fn agenda_items_are_consecutive_and_lose_page_references() {
         let text = "1. Apologies for Absence\n\n2. Minutes of the previous meeting (Pages 1 - 9)\n\n5. Not an item\n\n3. Urgent Business\n";
         let got: Vec<_> = items(text, MeetingKind::Agenda).into_iter().map(|i| i.1).collect();
-        assert_eq!(got, vec!["Apologies for Absence", "Minutes of the previous meeting", "Urgent Business"]);
+        assert_eq!(
+            got,
+            vec![
+                "Apologies for Absence",
+                "Minutes of the previous meeting",
+                "Urgent Business"
+            ]
+        );
     }
 
     #[test]
     fn numbered_resolutions_are_separate() {
         let text = "Resolved:- That the Commission:\n\n- 1) Consider the Annual Report\n- 2) Agree that further information is provided.\n\nNext.";
         let got = parse_resolutions(text, Span::new(0, text.len()));
-        let texts: Vec<_> = got.iter().map(|r| (r.number.as_deref(), r.text.text.as_str())).collect();
-        assert_eq!(texts, vec![(Some("1"), "Consider the Annual Report"), (Some("2"), "Agree that further information is provided.")]);
+        let texts: Vec<_> = got
+            .iter()
+            .map(|r| (r.number.as_deref(), r.text.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (Some("1"), "Consider the Annual Report"),
+                (Some("2"), "Agree that further information is provided.")
+            ]
+        );
     }
 
     #[test]

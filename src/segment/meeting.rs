@@ -15,12 +15,17 @@ static TIME: LazyLock<Regex> =
 static VENUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^venue\s*:?-?\s*").expect("regex"));
 
 static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:next|further)\s+meeting\b[^.]*?\b(?:take\s+place|be\s+held|will\s+be\s+held|is\s+on|on)\b").expect("regex")
+    Regex::new(r"(?i)\b(?:next|further)\s+meeting\b[^.]*?\b(?:take\s+place|be\s+held|will\s+be\s+held|is\s+on|on)\b")
+        .expect("regex")
 });
 
 /// Parses a minutes or agenda document; `None` when its heading has no date.
 pub fn parse_meeting(text: &str, span: Span, kind: DocumentKind) -> Option<Meeting> {
-    let kind = if kind == DocumentKind::Agenda { MeetingKind::Agenda } else { MeetingKind::Minutes };
+    let kind = if kind == DocumentKind::Agenda {
+        MeetingKind::Agenda
+    } else {
+        MeetingKind::Minutes
+    };
     let lines: Vec<_> = lines_in(text, span).into_iter().filter(|l| !l.is_blank()).collect();
     let heading = lines.first()?;
     let body_span = heading.trimmed_span().trimmed(text, &['*']);

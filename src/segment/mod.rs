@@ -103,9 +103,19 @@ pub fn segment(text: &str) -> Segmented {
         .map(|(kind, span)| match kind {
             DocumentKind::Minutes | DocumentKind::Agenda => {
                 let meeting = meeting::parse_meeting(text, span, kind);
-                Document { kind, span, title: None, meeting }
+                Document {
+                    kind,
+                    span,
+                    title: None,
+                    meeting,
+                }
             }
-            _ => Document { kind, span, title: documents::document_title(text, span, kind), meeting: None },
+            _ => Document {
+                kind,
+                span,
+                title: documents::document_title(text, span, kind),
+                meeting: None,
+            },
         })
         .collect();
     Segmented { documents }

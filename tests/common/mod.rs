@@ -37,7 +37,12 @@ pub fn stderr(o: &Output) -> String {
 /// Runs and asserts success, returning stdout.
 pub fn ok(cwd: &Path, args: &[&str]) -> String {
     let o = run(cwd, args);
-    assert!(o.status.success(), "councilgraph {args:?} failed: {}\n{}", stderr(&o), stdout(&o));
+    assert!(
+        o.status.success(),
+        "councilgraph {args:?} failed: {}\n{}",
+        stderr(&o),
+        stdout(&o)
+    );
     stdout(&o)
 }
 
@@ -54,7 +59,15 @@ pub fn corpus_copy() -> tempfile::TempDir {
 
 /// Every quad in the store, as sorted N-Quads lines.
 pub fn dump(cwd: &Path) -> Vec<String> {
-    let out = ok(cwd, &["query", "--format", "csv", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"]);
+    let out = ok(
+        cwd,
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ],
+    );
     let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
     lines.sort();
     lines
@@ -63,5 +76,8 @@ pub fn dump(cwd: &Path) -> Vec<String> {
 /// Parses CSV output into rows of fields.
 pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }
