@@ -351,6 +351,25 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
         .zip(&extraction.item_people)
         .map(|(meeting, item_people)| resolve_meeting(&mut b, meeting, item_people))
         .collect();
+    for mention in &extraction.mentions {
+        let councillor = mention.honorific == Some("Councillor");
+        let name = &mention.name.text;
+        // A full name whose surname is a councillor's, printed with
+        // "Councillor", is that councillor; otherwise people are keyed by full name.
+        let printed = match mention.honorific {
+            Some(h) => format!("{h} {}", mention.name.span.slice(text)),
+            None => mention.name.span.slice(text).to_string(),
+        };
+        let known_surname_only = !councillor
+            && b.people
+                .iter()
+                .any(|p| p.councillor && name.split_whitespace().last() == Some(p.name.as_str()))
+            && !b.people.iter().any(|p| !p.councillor && p.name == *name);
+        if known_surname_only {
+            continue;
+        }
+        b.person(name, mention.honorific, councillor, &printed, "named in the text");
+    }
     let mut acronyms: Vec<AcronymFact> = Vec::new();
     for (document, def) in &extraction.acronyms {
         let duplicate = acronyms

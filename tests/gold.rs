@@ -17,7 +17,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("item_titles", 1.0),
     ("presenters", 0.95),
     ("declarations", 1.0),
-    ("people", 0.92),
+    ("people", 0.95),
     ("roles", 0.75),
     ("acronyms", 0.70),
 ];

@@ -4,6 +4,7 @@
 //! segmentation; it never decides identity (resolve) nor builds RDF.
 
 pub mod acronyms;
+pub mod mentions;
 pub mod people;
 pub mod sentences;
 
@@ -25,6 +26,8 @@ pub struct Extraction {
     pub item_people: Vec<Vec<ItemPeople>>,
     /// Acronym definitions with the index of the document defining them.
     pub acronyms: Vec<(usize, acronyms::AcronymDefinition)>,
+    /// People named in passing anywhere in the file.
+    pub mentions: Vec<mentions::Mention>,
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -51,9 +54,15 @@ pub fn extract(text: &str) -> Extraction {
                 .map(move |a| (i, a))
         })
         .collect();
+    let mentions = segmented
+        .documents
+        .iter()
+        .flat_map(|d| mentions::find_mentions(text, d.span))
+        .collect();
     Extraction {
         segmented,
         item_people,
         acronyms,
+        mentions,
     }
 }

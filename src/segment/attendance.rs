@@ -180,8 +180,14 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
             let role = note.filter(|_| office.is_none()).map(|n| Spanned::from_source(text, n));
             out.push(Attendee {
                 name: Spanned::new(clean_name(found.name.slice(text)), found.name),
-                honorific: found.honorific.or(councillors.then_some("Councillor")),
-                councillor: councillors && found.honorific.is_none_or(|h| h == "Councillor"),
+                honorific: found
+                    .honorific
+                    .or((councillors && !has_first_name(found.name.slice(text))).then_some("Councillor")),
+                // "Councillors A, B and Julie Turner": councillors are listed by
+                // surname; a name printed with a first name is someone else
+                // unless it carries its own "Councillor".
+                councillor: found.honorific == Some("Councillor")
+                    || (councillors && found.honorific.is_none() && !has_first_name(found.name.slice(text))),
                 status,
                 office,
                 role,
@@ -190,6 +196,12 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
         }
     }
     out
+}
+
+/// "Julie Turner" has a first name; "T. Collingham" and "Pitchley" do not.
+fn has_first_name(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    tokens.len() > 1 && tokens[0].trim_end_matches('.').chars().count() > 1
 }
 
 /// The office a listing records ("Chair", "Vice-Chair"), if any.
