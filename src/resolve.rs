@@ -41,20 +41,7 @@ pub fn detect_council(text: &str) -> String {
 
 /// "T. Collingham" → "t-collingham"; "Amy Brookes" → "brookes".
 fn councillor_key_name(name: &str) -> String {
-    let tokens: Vec<&str> = name.split_whitespace().collect();
-    let Some(surname) = tokens.last() else {
-        return slug(name);
-    };
-    let initials: Vec<&str> = tokens[..tokens.len() - 1]
-        .iter()
-        .filter(|t| t.trim_end_matches('.').len() == 1)
-        .copied()
-        .collect();
-    if initials.is_empty() {
-        slug(surname)
-    } else {
-        slug(&format!("{} {}", initials.join(" "), surname))
-    }
+    slug(&councillor_display(name))
 }
 
 /// The display name of a councillor: the surname with any printed initial.
