@@ -106,6 +106,51 @@ fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
     }
 }
 
+/// Applies `f` to the WHERE pattern of any query form.
+fn map_pattern(query: spargebra::Query, f: impl FnOnce(GraphPattern) -> GraphPattern) -> spargebra::Query {
+    use spargebra::Query as Q;
+    match query {
+        Q::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => Q::Select {
+            dataset,
+            pattern: f(pattern),
+            base_iri,
+        },
+        Q::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => Q::Construct {
+            template,
+            dataset,
+            pattern: f(pattern),
+            base_iri,
+        },
+        Q::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => Q::Describe {
+            dataset,
+            pattern: f(pattern),
+            base_iri,
+        },
+        Q::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => Q::Ask {
+            dataset,
+            pattern: f(pattern),
+            base_iri,
+        },
+    }
+}
+
 /// The variables a query mentions (for checking `--bind` names).
 fn mentions_variable(query: &str, name: &str) -> bool {
     [format!("?{name}"), format!("${name}")].iter().any(|v| {
@@ -144,46 +189,7 @@ pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::
                 .map(|(_, v)| Some(GroundTerm::Literal(bind_literal(v))))
                 .collect()],
         };
-        parsed = match parsed {
-            spargebra::Query::Select {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Select {
-                dataset,
-                pattern: inject(pattern, &values),
-                base_iri,
-            },
-            spargebra::Query::Construct {
-                template,
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Construct {
-                template,
-                dataset,
-                pattern: inject(pattern, &values),
-                base_iri,
-            },
-            spargebra::Query::Describe {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Describe {
-                dataset,
-                pattern: inject(pattern, &values),
-                base_iri,
-            },
-            spargebra::Query::Ask {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Ask {
-                dataset,
-                pattern: inject(pattern, &values),
-                base_iri,
-            },
-        };
+        parsed = map_pattern(parsed, |pattern| inject(pattern, &values));
     }
     Ok(parsed)
 }
@@ -205,12 +211,7 @@ const PREFIXES: &[(&str, &str)] = &[
 /// Evaluates a prepared query with the union of all named graphs as the
 /// default graph (unless the query names its own dataset).
 pub fn evaluate(store: &Store, query: spargebra::Query) -> Result<QueryResults<'static>> {
-    let names_dataset = match &query {
-        spargebra::Query::Select { dataset, .. }
-        | spargebra::Query::Construct { dataset, .. }
-        | spargebra::Query::Describe { dataset, .. }
-        | spargebra::Query::Ask { dataset, .. } => dataset.is_some(),
-    };
+    let names_dataset = query.dataset().is_some();
     let mut prepared = SparqlEvaluator::new().for_query(query);
     if !names_dataset {
         prepared.dataset_mut().set_default_graph_as_union();

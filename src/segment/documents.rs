@@ -55,9 +55,6 @@ fn is_meeting_heading(lines: &[&Line], i: usize) -> Option<DocumentKind> {
         if AGENDA_MARKER.is_match(t) {
             kind = kind.or(Some(DocumentKind::Agenda));
         }
-        if ATTENDANCE_OPENING.is_match(t) && t.to_ascii_lowercase().starts_with("present") {
-            kind = kind.or(Some(DocumentKind::Minutes));
-        }
         if ATTENDANCE_OPENING.is_match(t) {
             kind = kind.or(Some(DocumentKind::Minutes));
         }
