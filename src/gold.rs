@@ -14,7 +14,7 @@ pub struct GoldFile {
     pub source: String,
     pub meetings: Vec<GoldMeeting>,
     pub people: Vec<GoldPerson>,
-    pub organisations: Vec<serde_json::Value>,
+    pub organisations: Vec<GoldOrganisation>,
     pub documents: Vec<serde_json::Value>,
     pub relations: Vec<serde_json::Value>,
     pub acronyms: BTreeMap<String, String>,
@@ -65,6 +65,15 @@ pub struct GoldPerson {
     pub councillor: bool,
     pub variants: Vec<String>,
     pub roles: Vec<GoldRole>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldOrganisation {
+    pub name: String,
+    pub acronym: Option<String>,
+    pub variants: Vec<String>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -187,7 +196,16 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
         source,
         meetings,
         people,
-        organisations: Vec::new(),
+        organisations: model
+            .bodies
+            .iter()
+            .map(|b| GoldOrganisation {
+                name: b.name.clone(),
+                acronym: b.acronym.clone(),
+                variants: b.variants.iter().cloned().collect(),
+                kind: b.kind.as_str(),
+            })
+            .collect(),
         documents: Vec::new(),
         relations: Vec::new(),
         acronyms: model

@@ -6,6 +6,7 @@
 //! source text.
 
 use crate::date::Date;
+use crate::extract::bodies::BodyKind;
 use crate::segment::{AttendanceStatus, DocumentKind, MeetingKind};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
@@ -55,8 +56,22 @@ pub struct FileModel {
     pub documents: Vec<DocumentNode>,
     pub meetings: Vec<MeetingNode>,
     pub people: Vec<PersonNode>,
+    pub bodies: Vec<BodyNode>,
     pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
+}
+
+/// A body (council, commission, board, partnership, group, service …)
+/// with every printed form of its name and every mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct BodyNode {
+    /// Deterministic key ("body/rotherham/corporate-parenting-panel", "body/ofsted").
+    pub key: String,
+    pub name: String,
+    pub kind: BodyKind,
+    pub acronym: Option<String>,
+    pub variants: BTreeSet<String>,
+    pub mentions: Vec<Evidence>,
 }
 
 /// An acronym as one document defines it.

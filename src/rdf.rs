@@ -126,6 +126,9 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         w.evidence(&node, &a.evidence);
     }
 
+    for b in &model.bodies {
+        body_quads(&mut w, b, &graph_node);
+    }
     let people: Vec<NamedNode> = model.people.iter().map(|p| w.node(&p.key)).collect();
     for (p, node) in model.people.iter().zip(&people) {
         person_quads(&mut w, p, node);
@@ -134,6 +137,28 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         meeting_quads(&mut w, m, &people);
     }
     w.quads
+}
+
+/// A body with its names, and one mention node per place it is named.
+fn body_quads(w: &mut GraphWriter, b: &BodyNode, graph: &NamedNode) {
+    let node = w.node(&b.key);
+    w.add(&node, rdf::TYPE.into(), term(ns::ORG, "Organization"));
+    w.add(&node, rdf::TYPE.into(), GraphWriter::cg("Body"));
+    w.lit(&node, rdfs::LABEL.into(), &b.name);
+    w.lit(&node, term(ns::SKOS, "prefLabel"), &b.name);
+    w.lit(&node, GraphWriter::cg("bodyType"), b.kind.as_str());
+    for v in &b.variants {
+        w.lit(&node, term(ns::SKOS, "altLabel"), v);
+    }
+    if let Some(a) = &b.acronym {
+        w.lit(&node, GraphWriter::cg("acronym"), a);
+    }
+    for m in &b.mentions {
+        let mention = NamedNode::new_unchecked(format!("{}#mention-{}", graph.as_str(), m.start));
+        w.add(&mention, rdf::TYPE.into(), GraphWriter::cg("Mention"));
+        w.add(&mention, GraphWriter::cg("mentionOf"), node.clone());
+        w.evidence(&mention, m);
+    }
 }
 
 fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {

@@ -4,8 +4,10 @@
 //! segmentation; it never decides identity (resolve) nor builds RDF.
 
 pub mod acronyms;
+pub mod bodies;
 pub mod mentions;
 pub mod people;
+pub mod phrases;
 pub mod sentences;
 
 use crate::segment::{segment, Segmented};
@@ -28,6 +30,8 @@ pub struct Extraction {
     pub acronyms: Vec<(usize, acronyms::AcronymDefinition)>,
     /// People named in passing anywhere in the file.
     pub mentions: Vec<mentions::Mention>,
+    /// Bodies named anywhere in the file.
+    pub bodies: Vec<bodies::BodyMention>,
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -59,8 +63,14 @@ pub fn extract(text: &str) -> Extraction {
         .iter()
         .flat_map(|d| mentions::find_mentions(text, d.span))
         .collect();
+    let bodies = segmented
+        .documents
+        .iter()
+        .flat_map(|d| bodies::find_bodies(text, d.span))
+        .collect();
     Extraction {
         segmented,
+        bodies,
         item_people,
         acronyms,
         mentions,

@@ -5,6 +5,8 @@
 //! scope (same item, then same meeting) or stays unresolved and is reported;
 //! it is never guessed. Every merge records why.
 
+pub mod bodies;
+
 use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
 use crate::iri::slug;
 use crate::model::*;
@@ -23,20 +25,52 @@ static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
-/// The council a file belongs to: the place most often named before
-/// "… Council" in the text ("rotherham"), or "local" when none is.
-pub fn detect_council(text: &str) -> String {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+static TOWN_HALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}\p{Ll}+)\s+(?:Town\s+Hall|Civic\s+Centre|Civic\s+Offices|Council\s+Offices)\b")
+        .expect("regex")
+});
+
+static IN_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:in|across|of|for)\s+(\p{Lu}\p{Ll}+)(?:[.,;:)]|\s+\p{Ll})").expect("regex"));
+
+/// The council a file belongs to, as a slug ("rotherham"): the place most
+/// often named before "… Council"; failing that, before "Town Hall" or
+/// "Civic Centre"; failing that, the place named both on its own ("in
+/// Rotherham.") and at the front of the bodies' names ("Rotherham
+/// Safeguarding Adults Board"); else "local".
+pub fn detect_council(text: &str, body_names: &[&str]) -> String {
+    let most_frequent = |counts: HashMap<&str, usize>| {
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(p, _)| slug(p))
+    };
+    let mut councils: HashMap<&str, usize> = HashMap::new();
     for c in COUNCIL.captures_iter(text) {
         let place = c.get(1).expect("group").as_str();
         if !is_non_name_word(place) && !matches!(place, "Town" | "Parish" | "Youth" | "Children" | "Looked") {
-            *counts.entry(place).or_default() += 1;
+            *councils.entry(place).or_default() += 1;
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-        .map_or_else(|| "local".to_string(), |(p, _)| slug(p))
+    let halls: HashMap<&str, usize> = TOWN_HALL.captures_iter(text).fold(HashMap::new(), |mut m, c| {
+        *m.entry(c.get(1).expect("group").as_str()).or_default() += 1;
+        m
+    });
+    let mut places: HashMap<&str, usize> = HashMap::new();
+    for c in IN_PLACE.captures_iter(text) {
+        let place = c.get(1).expect("group").as_str();
+        let fronts = body_names
+            .iter()
+            .filter(|n| n.split_whitespace().next() == Some(place) && n.split_whitespace().count() > 2)
+            .count();
+        if fronts > 0 && !is_non_name_word(place) {
+            *places.entry(place).or_default() += fronts;
+        }
+    }
+    most_frequent(councils)
+        .or_else(|| most_frequent(halls))
+        .or_else(|| most_frequent(places))
+        .unwrap_or_else(|| "local".to_string())
 }
 
 /// "T. Collingham" → "t-collingham"; "Amy Brookes" → "brookes".
@@ -313,7 +347,14 @@ fn add_scope(scope: &mut Vec<InScope>, person: PersonIx, role: Option<&str>) {
 pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileModel {
     let mut b = Builder {
         text,
-        council: detect_council(text),
+        council: detect_council(
+            text,
+            &extraction
+                .bodies
+                .iter()
+                .map(|m| m.name.text.as_str())
+                .collect::<Vec<_>>(),
+        ),
         evidence: EvidenceMaker::new(text),
         people: Vec::new(),
         by_key: HashMap::new(),
@@ -374,11 +415,13 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
             });
         }
     }
+    let bodies = bodies::resolve_bodies(&extraction.bodies, &acronyms, &b.council, &b.evidence);
     FileModel {
         source,
         documents,
         meetings,
         people: b.people,
+        bodies,
         acronyms,
         unresolved: b.unresolved,
     }
@@ -386,7 +429,7 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
 
 fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::extract::ItemPeople]) -> MeetingNode {
     let body_name = title_case(&meeting.body.text);
-    let body_key = format!("body/{}", slug(&body_name));
+    let body_key = bodies::body_key(&bodies::body_core(&body_name, &b.council), &b.council, false);
     let date = meeting.date;
     let mut attendance = Vec::new();
     let mut scope: Vec<InScope> = Vec::new();
@@ -607,10 +650,21 @@ The Chair invited Laura to lead the presentation.\n";
     #[test]
     fn councils_are_detected_from_the_text() {
         assert_eq!(
-            detect_council("Rotherham Metropolitan Borough Council and Rotherham Council met the Town Council."),
+            detect_council(
+                "Rotherham Metropolitan Borough Council and Rotherham Council met the Town Council.",
+                &[]
+            ),
             "rotherham"
         );
-        assert_eq!(detect_council("No council named."), "local");
+        assert_eq!(detect_council("No council named.", &[]), "local");
+        assert_eq!(detect_council("Venue: Sheffield Town Hall", &[]), "sheffield");
+        assert_eq!(
+            detect_council(
+                "Children in Barnsley. The Barnsley Safeguarding Children Partnership met.",
+                &["Barnsley Safeguarding Children Partnership"]
+            ),
+            "barnsley"
+        );
     }
 
     #[test]

@@ -1,0 +1,672 @@
+//! Bodies named in the text: councils, commissions, boards, partnerships,
+//! groups, panels, services, teams, trusts, police forces, government
+//! bodies. A body's name is a capitalised phrase ending in a head noun that
+//! says what kind of body it is ("Child Exploitation Delivery Group",
+//! "South Yorkshire Police"); a few national bodies whose names carry no
+//! such noun ("Ofsted") come from a lexicon of national bodies.
+//!
+//! Architecture invariant: finds mentions with spans and a kind; merging
+//! mentions into bodies is `resolve`'s job.
+
+use crate::extract::phrases::{runs, span_of, Word};
+use crate::text::{Span, Spanned};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyKind {
+    Council,
+    Committee,
+    Board,
+    Partnership,
+    Group,
+    Panel,
+    Service,
+    Team,
+    Nhs,
+    Police,
+    Charity,
+    Government,
+    School,
+    University,
+    Company,
+    Other,
+}
+
+impl BodyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Council => "council",
+            BodyKind::Committee => "committee",
+            BodyKind::Board => "board",
+            BodyKind::Partnership => "partnership",
+            BodyKind::Group => "group",
+            BodyKind::Panel => "panel",
+            BodyKind::Service => "service",
+            BodyKind::Team => "team",
+            BodyKind::Nhs => "nhs",
+            BodyKind::Police => "police",
+            BodyKind::Charity => "charity",
+            BodyKind::Government => "government",
+            BodyKind::School => "school",
+            BodyKind::University => "university",
+            BodyKind::Company => "company",
+            BodyKind::Other => "other",
+        }
+    }
+
+    fn parse(s: &str) -> Option<BodyKind> {
+        use BodyKind::*;
+        [
+            Council,
+            Committee,
+            Board,
+            Partnership,
+            Group,
+            Panel,
+            Service,
+            Team,
+            Nhs,
+            Police,
+            Charity,
+            Government,
+            School,
+            University,
+            Company,
+            Other,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// Head nouns (singular, lower case) and the kind of body they name.
+const HEADS: &[(&str, BodyKind)] = &[
+    ("council", BodyKind::Council),
+    ("commission", BodyKind::Committee),
+    ("committee", BodyKind::Committee),
+    ("cabinet", BodyKind::Committee),
+    ("board", BodyKind::Board),
+    ("partnership", BodyKind::Partnership),
+    ("group", BodyKind::Group),
+    ("subgroup", BodyKind::Group),
+    ("sub-group", BodyKind::Group),
+    ("forum", BodyKind::Group),
+    ("network", BodyKind::Group),
+    ("consortium", BodyKind::Group),
+    ("parliament", BodyKind::Group),
+    ("panel", BodyKind::Panel),
+    ("service", BodyKind::Service),
+    ("team", BodyKind::Team),
+    ("hub", BodyKind::Team),
+    ("unit", BodyKind::Team),
+    ("trust", BodyKind::Charity),
+    ("police", BodyKind::Police),
+    ("constabulary", BodyKind::Police),
+    ("department", BodyKind::Government),
+    ("office", BodyKind::Government),
+    ("ministry", BodyKind::Government),
+    ("inspectorate", BodyKind::Government),
+    ("agency", BodyKind::Government),
+    ("university", BodyKind::University),
+    ("school", BodyKind::School),
+    ("academy", BodyKind::School),
+    ("college", BodyKind::Other),
+    ("society", BodyKind::Charity),
+    ("charity", BodyKind::Charity),
+    ("association", BodyKind::Other),
+    ("centre", BodyKind::Other),
+    ("conference", BodyKind::Other),
+];
+
+/// Heads whose name may go on after them: "Department for Education",
+/// "College of Policing", "Office of the Police and Crime Commissioner".
+const HEADS_WITH_TAIL: &[&str] = &["department", "office", "ministry", "college", "university", "centre"];
+
+/// Heads that name a body on their own ("Cabinet").
+const STANDALONE_HEADS: &[&str] = &["cabinet"];
+
+/// Words for posts: a head followed by one names a post, not a body
+/// ("Cabinet Member", "Board Manager").
+const POST_WORDS: &[&str] = &[
+    "member",
+    "members",
+    "director",
+    "manager",
+    "officer",
+    "officers",
+    "head",
+    "chair",
+    "chairman",
+    "chairperson",
+    "lead",
+    "leader",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "co-ordinator",
+    "worker",
+    "workers",
+    "secretary",
+    "representative",
+    "representatives",
+    "champion",
+    "scrutineer",
+];
+
+/// Words that may follow a body's name without being part of it: the
+/// body's papers and meetings ("… Partnership Annual Report", "… Panel
+/// Meeting", "… Board Update"). Any other capitalised word after a head
+/// means the head was not the end of a body's name ("Enabling School
+/// Improvement", "Court Services Act").
+const AFTER_BODY_WORDS: &[&str] = &[
+    "annual",
+    "report",
+    "reports",
+    "update",
+    "updates",
+    "strategy",
+    "plan",
+    "business",
+    "three",
+    "terms",
+    "work",
+    "meeting",
+    "meetings",
+    "minutes",
+    "chairs",
+    "review",
+    "performance",
+    "priorities",
+    "guidance",
+    "policy",
+    "procedures",
+    "protocol",
+    "framework",
+    "inspection",
+    "inspections",
+    "visit",
+];
+
+/// Heads whose plural still names one body ("Legal Services"); other
+/// plurals name a kind of body ("Special Schools", "NHS Trusts").
+const PLURAL_NAME_HEADS: &[&str] = &["services"];
+
+/// Local-authority councils; any other "… Council" is a group
+/// ("Looked After Children's Council").
+const COUNCIL_QUALIFIERS: &[&str] = &[
+    "borough",
+    "city",
+    "county",
+    "district",
+    "town",
+    "parish",
+    "metropolitan",
+];
+
+struct NationalBody {
+    name: &'static str,
+    kind: BodyKind,
+}
+
+static NATIONAL_BODIES: LazyLock<Vec<NationalBody>> = LazyLock::new(|| {
+    include_str!("../lexicon/national_bodies.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, kind) = l.split_once('\t')?;
+            Some(NationalBody {
+                name: name.trim(),
+                kind: BodyKind::parse(kind.trim())?,
+            })
+        })
+        .collect()
+});
+
+/// A body named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyMention {
+    pub name: Spanned,
+    pub kind: BodyKind,
+    /// Named from the lexicon of national bodies, so not the council's own.
+    pub national: bool,
+}
+
+/// The kind named by the head at `run[i]`, unless a prefix makes it a
+/// modifier ("Multi Agency Safeguarding Hub").
+fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
+    if i > 0 && run[i - 1].lower == "multi" {
+        return None;
+    }
+    head_kind(&run[i])
+}
+
+fn head_kind(word: &Word) -> Option<BodyKind> {
+    let stem = word.stem();
+    let singular = stem.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(stem);
+    HEADS
+        .iter()
+        .find(|(h, _)| *h == stem || *h == singular)
+        .map(|(_, k)| *k)
+}
+
+/// A plural head that names a kind of body rather than one body.
+fn is_generic_plural(word: &Word) -> bool {
+    let stem = word.stem();
+    stem.ends_with('s') && !PLURAL_NAME_HEADS.contains(&stem) && HEADS.iter().all(|(h, _)| *h != stem)
+}
+
+fn is_post_word(word: &Word) -> bool {
+    POST_WORDS.contains(&word.lower.as_str())
+}
+
+/// The kind of the named body: the head's, refined by the whole name.
+fn kind_of(words: &[Word], head: BodyKind) -> BodyKind {
+    let has = |w: &str| words.iter().any(|x| x.lower == w);
+    if has("nhs")
+        || words.ends_with_lower(&["foundation", "trust"])
+        || words.ends_with_lower(&["commissioning", "group"])
+    {
+        BodyKind::Nhs
+    } else if has("police") || has("crime") && head == BodyKind::Government {
+        BodyKind::Police
+    } else if head == BodyKind::Council && !words.iter().any(|w| COUNCIL_QUALIFIERS.contains(&w.lower.as_str())) {
+        BodyKind::Group
+    } else {
+        head
+    }
+}
+
+trait EndsWithLower {
+    fn ends_with_lower(&self, tail: &[&str]) -> bool;
+}
+
+impl EndsWithLower for [Word<'_>] {
+    fn ends_with_lower(&self, tail: &[&str]) -> bool {
+        self.len() >= tail.len()
+            && self[self.len() - tail.len()..]
+                .iter()
+                .zip(tail)
+                .all(|(w, t)| w.lower == *t)
+    }
+}
+
+/// Where the name ending at `head` starts in `run`, or `None` when the
+/// words before it do not make a name.
+fn name_start(run: &[Word], head: usize) -> Option<usize> {
+    let mut start = head;
+    let mut crossed_comma = false;
+    while start > 0 {
+        let prev = &run[start - 1];
+        let here = &run[start];
+        if here.after_comma {
+            // "Practice, Performance and Learning Delivery Group": one comma,
+            // after a single first word, with "and" before the head.
+            let and_follows = run[start..head].iter().any(|w| w.lower == "and" || w.lower == "&");
+            let first_word = run[..start - 1].iter().all(|w| w.is_starter() || w.is_connector());
+            if crossed_comma || !first_word || !and_follows {
+                break;
+            }
+            crossed_comma = true;
+        }
+        if prev.is_connector() && !matches!(prev.lower.as_str(), "and" | "&" | "in") {
+            break;
+        }
+        // "Strategic Director Children and Young People's Services" (a table
+        // row) names a post and a body; "Chief Officer Group" is one name.
+        if is_post_word(prev) && run[start..head].iter().filter(|w| !w.is_connector()).count() >= 2 {
+            break;
+        }
+        // "… Commission and Health Select Commission", "… Services South
+        // Yorkshire Police"; but "Partnership Board" is one name.
+        if head_at(run, start - 1).is_some() && (start < head || here.is_connector()) {
+            start += usize::from(here.is_connector());
+            break;
+        }
+        // "Group DELIVERY GROUP": a heading in capitals starts a new name.
+        let capitals_start = here.is_upper() && run.get(start + 1).is_some_and(|w| w.is_upper());
+        if !prev.is_upper() && !prev.is_connector() && capitals_start {
+            break;
+        }
+        start -= 1;
+    }
+    // Drop qualifiers and sentence starters in front, and connectors left
+    // over; a name that loses an "and" was one half of a coordination ("Sub
+    // and Project Group").
+    while start < head && (run[start].is_starter() || run[start].is_connector() || is_post_word(&run[start])) {
+        if matches!(run[start].lower.as_str(), "and" | "&") {
+            return None;
+        }
+        start += 1;
+    }
+    Some(start)
+}
+
+/// The end (exclusive) of a name whose head may take a tail.
+fn tail_end(run: &[Word], head: usize) -> usize {
+    if !HEADS_WITH_TAIL.contains(&run[head].stem()) {
+        return head + 1;
+    }
+    match run.get(head + 1).map(|w| w.lower.as_str()) {
+        Some("of" | "for") => {
+            let mut end = head + 2;
+            while end < run.len()
+                && end < head + 8
+                && !run[end].text.chars().any(|c| c.is_ascii_digit())
+                && !(run[end].is_upper() && run[end].text.len() > 1)
+                && (!run[end].is_connector() || run[end].lower == "and" || run[end].lower == "the" && end == head + 2)
+            {
+                end += 1;
+            }
+            while end > head + 1 && run[end - 1].is_connector() {
+                end -= 1;
+            }
+            if end > head + 2 {
+                end
+            } else {
+                head + 1
+            }
+        }
+        _ => head + 1,
+    }
+}
+
+fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
+    for (i, word) in run.iter().enumerate() {
+        let Some(head) = head_at(run, i) else { continue };
+        if word.is_connector() {
+            continue;
+        }
+        if is_generic_plural(word) {
+            continue;
+        }
+        // "Partnership Board": the later head ends the name; "Cabinet Member":
+        // a post; "Partnership Annual Report": the body's paper.
+        if let Some(next) = run.get(i + 1) {
+            let papers = AFTER_BODY_WORDS.contains(&next.lower.as_str());
+            let boundary = next.after_comma || next.is_upper() && !word.is_upper();
+            if !next.is_connector() && !papers && !boundary && tail_end(run, i) == i + 1 {
+                continue;
+            }
+        }
+        let Some(start) = name_start(run, i) else { continue };
+        let end = tail_end(run, i);
+        let words = &run[start..end];
+        let modifiers = words.iter().filter(|w| !w.is_connector()).count() - 1;
+        if modifiers == 0 && !STANDALONE_HEADS.contains(&word.stem()) {
+            continue;
+        }
+        if words.len() > 12
+            || words.iter().any(|w| w.lower == "councillor" || w.lower == "cllr")
+            || words.ends_with_lower(&["town", "centre"])
+            || words.ends_with_lower(&["city", "centre"])
+        {
+            continue;
+        }
+        let mut span = span_of(words);
+        // "Cabinet's response": the name is the possessor.
+        if let Some(stripped) = span
+            .slice(text)
+            .strip_suffix("'s")
+            .or_else(|| span.slice(text).strip_suffix("’s"))
+        {
+            span.end = span.start + stripped.len();
+        }
+        out.push(BodyMention {
+            name: Spanned::new(clean_body_name(span.slice(text)), span),
+            kind: kind_of(words, head),
+            national: false,
+        });
+    }
+}
+
+/// Collapses whitespace: names printed across a wrapped line read as one.
+fn clean_body_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn national_mentions(text: &str, span: Span, out: &mut Vec<BodyMention>) {
+    let s = span.slice(text);
+    for body in NATIONAL_BODIES.iter() {
+        let upper = body.name.to_uppercase();
+        for form in [body.name, upper.as_str()] {
+            for (at, _) in s.match_indices(form) {
+                let before = s[..at].chars().next_back();
+                let after = s[at + form.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let found = Span::new(span.start + at, span.start + at + form.len());
+                if !out.iter().any(|m| m.name.span.contains(found)) {
+                    out.push(BodyMention {
+                        name: Spanned::new(form, found),
+                        kind: body.kind,
+                        national: true,
+                    });
+                }
+            }
+            if upper == body.name {
+                break;
+            }
+        }
+    }
+}
+
+/// "three local charities which were GROW, Rothacs and Rotherham Rise":
+/// names listed after a word for a kind of organisation are bodies, head
+/// noun or not.
+static LISTED_AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(charities|organisations|organizations|agencies|providers|partners)(?:\s+(?:which|that)\s+(?:were|are|included?|includes)|,?\s+such\s+as|,?\s+including|:)\s+((?:\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*(?:,\s*|\s+and\s+)?)+)",
+    )
+    .expect("regex")
+});
+
+fn listed_after_kind(text: &str, span: Span, out: &mut Vec<BodyMention>) {
+    let s = span.slice(text);
+    for c in LISTED_AFTER_KIND.captures_iter(s) {
+        let kind = if &c[1] == "charities" {
+            BodyKind::Charity
+        } else {
+            BodyKind::Other
+        };
+        let list = c.get(2).expect("group");
+        let mut at = list.start();
+        for part in list.as_str().split(", ").flat_map(|p| p.split(" and ")) {
+            let offset = s[at..].find(part).map_or(at, |o| at + o);
+            let name = part.trim().trim_end_matches(',');
+            at = offset + part.len();
+            if name.is_empty() {
+                continue;
+            }
+            let found = Span::new(span.start + offset, span.start + offset + name.len());
+            if !out.iter().any(|m| m.name.span.contains(found)) {
+                out.push(BodyMention {
+                    name: Spanned::new(name, found),
+                    kind,
+                    national: false,
+                });
+            }
+        }
+    }
+}
+
+/// Bodies named in `span` of `text`, in text order.
+pub fn find_bodies(text: &str, span: Span) -> Vec<BodyMention> {
+    let mut out = Vec::new();
+    for run in runs(text, span) {
+        mentions_in_run(text, &run, &mut out);
+    }
+    national_mentions(text, span, &mut out);
+    listed_after_kind(text, span, &mut out);
+    out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(text: &str) -> Vec<(String, &'static str)> {
+        find_bodies(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|m| (m.name.text, m.kind.as_str()))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        bodies(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn a_capitalised_phrase_ending_in_a_head_noun_is_a_body() {
+        assert_eq!(
+            bodies("It was owned by the Neglect Delivery Group, which reported to South Yorkshire Police."),
+            vec![
+                ("Neglect Delivery Group".to_string(), "group"),
+                ("South Yorkshire Police".to_string(), "police")
+            ]
+        );
+    }
+
+    #[test]
+    fn posts_are_not_bodies_but_the_body_in_a_post_is() {
+        assert_eq!(
+            names("Councillor Cusworth, Cabinet Member for Children and Young People's Services, said"),
+            vec!["Children and Young People's Services"]
+        );
+        assert_eq!(
+            names("the Director of Children's Services"),
+            vec!["Children's Services"]
+        );
+    }
+
+    #[test]
+    fn the_later_head_ends_the_name_and_documents_do_not_extend_it() {
+        assert_eq!(
+            names("the Rotherham Safeguarding Children's Partnership Board met"),
+            vec!["Rotherham Safeguarding Children's Partnership Board"]
+        );
+        assert_eq!(
+            names("THE ROTHERHAM SAFEGUARDING ADULTS BOARD ANNUAL REPORT 2023 - 2024"),
+            vec!["ROTHERHAM SAFEGUARDING ADULTS BOARD"]
+        );
+    }
+
+    #[test]
+    fn two_bodies_joined_by_and_stay_apart() {
+        assert_eq!(
+            names("to the Improving Lives Select Commission and Health Select Commission"),
+            vec!["Improving Lives Select Commission", "Health Select Commission"]
+        );
+    }
+
+    #[test]
+    fn a_comma_list_in_a_name_needs_its_and() {
+        assert_eq!(
+            names("the Practice, Performance and Learning Delivery Group"),
+            vec!["Practice, Performance and Learning Delivery Group"]
+        );
+        assert_eq!(
+            names("on the Board from SYP, CCG, Hospitals, Fire Service"),
+            vec!["Fire Service"]
+        );
+        assert_eq!(
+            names("The Performance, Practice and Learning Group was led by"),
+            vec!["Performance, Practice and Learning Group"]
+        );
+        assert_eq!(
+            names("LIVES SELECT COMMISSION - SUB AND PROJECT GROUP UPDATES"),
+            vec!["LIVES SELECT COMMISSION"]
+        );
+        assert_eq!(
+            names("Learning & Improvement Delivery Group"),
+            vec!["Learning & Improvement Delivery Group"]
+        );
+        assert_eq!(
+            names("the Multi Agency Safeguarding Hub and the Chief Officer Group"),
+            vec!["Multi Agency Safeguarding Hub", "Chief Officer Group"]
+        );
+    }
+
+    #[test]
+    fn kinds_follow_the_whole_name() {
+        assert_eq!(
+            bodies("The Rotherham NHS Foundation Trust, Rotherham Metropolitan Borough Council and the Looked After Children's Council"),
+            vec![
+                ("Rotherham NHS Foundation Trust".to_string(), "nhs"),
+                ("Rotherham Metropolitan Borough Council".to_string(), "council"),
+                ("Looked After Children's Council".to_string(), "group")
+            ]
+        );
+    }
+
+    #[test]
+    fn heads_with_tails_and_standalone_heads() {
+        assert_eq!(
+            bodies("reported to the Department for Education and to Cabinet"),
+            vec![
+                ("Department for Education".to_string(), "government"),
+                ("Cabinet".to_string(), "committee")
+            ]
+        );
+    }
+
+    #[test]
+    fn national_bodies_without_a_head_noun_come_from_the_lexicon() {
+        assert_eq!(
+            bodies("An OFSTED inspection; Ofsted found"),
+            vec![
+                ("OFSTED".to_string(), "government"),
+                ("Ofsted".to_string(), "government")
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_head_decides_whether_it_ends_a_name() {
+        assert_eq!(
+            names("the Corporate Parenting Panel Meeting on"),
+            vec!["Corporate Parenting Panel"]
+        );
+        assert_eq!(names("the Cabinet's response to"), vec!["Cabinet"]);
+        assert!(names("the Enabling School Improvement consultation").is_empty());
+        assert!(names("the Criminal Justice and Court Services Act 2000").is_empty());
+    }
+
+    #[test]
+    fn kinds_of_body_and_posts_in_tables_are_not_names() {
+        assert!(names("Special Schools, NHS Trusts and Partnership Boards").is_empty());
+        assert_eq!(
+            names("Strategic Director Children and Young People's Services"),
+            vec!["Children and Young People's Services"]
+        );
+        assert_eq!(
+            names("Youth Cabinet/Youth Parliament"),
+            vec!["Youth Cabinet", "Youth Parliament"]
+        );
+        assert_eq!(
+            names("Performance & Quality Delivery Group DELIVERY GROUP CHAIRS")[0],
+            "Performance & Quality Delivery Group"
+        );
+    }
+
+    #[test]
+    fn names_listed_after_a_kind_of_organisation_are_bodies() {
+        assert_eq!(
+            bodies("were provided by three local charities which were GROW, Rothacs and Rotherham Rise."),
+            vec![
+                ("GROW".to_string(), "charity"),
+                ("Rothacs".to_string(), "charity"),
+                ("Rotherham Rise".to_string(), "charity")
+            ]
+        );
+    }
+
+    #[test]
+    fn anaphora_alone_are_not_names() {
+        assert!(names("the Board agreed that the Council and the Partnership would").is_empty());
+    }
+}

@@ -1,0 +1,167 @@
+//! Capitalised phrases: the runs of capitalised words (with the small
+//! connecting words "and", "&", "of", "for", "to", "the", "in" between them)
+//! that proper names of bodies and documents are made of.
+//!
+//! A run never crosses a line break, a bracket, a dash between spaces or
+//! punctuation other than a comma; the comma is kept as a flag on the word
+//! after it, so callers decide whether "Practice, Performance and Learning
+//! Delivery Group" is one name.
+//!
+//! Architecture invariant: pure tokenisation; nothing here knows what a body
+//! or a document is.
+
+use crate::text::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?(?:['’]s?)?|&").expect("word regex"));
+
+static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../lexicon/phrase_starters.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Small words allowed inside a proper name.
+const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    /// Lower case, curly apostrophes straightened.
+    pub lower: String,
+    /// A comma separates this word from the one before it.
+    pub after_comma: bool,
+}
+
+impl Word<'_> {
+    pub fn is_connector(&self) -> bool {
+        CONNECTORS.contains(&self.lower.as_str())
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// All letters upper case ("RSCP", "CORPORATE").
+    pub fn is_upper(&self) -> bool {
+        self.text.chars().any(char::is_alphabetic) && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// A word that starts sentences or qualifies a name without being part
+    /// of it ("The", "Following", "draft", "Members").
+    pub fn is_starter(&self) -> bool {
+        STARTERS.contains(self.lower.as_str())
+    }
+
+    /// The word without a possessive ending: "Children's" → "children".
+    pub fn stem(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix('\''))
+            .unwrap_or(&self.lower)
+    }
+}
+
+/// One run of capitalised words and connectors, as printed.
+pub type Run<'a> = Vec<Word<'a>>;
+
+/// The capitalised runs in `span` of `text`, each with at least one
+/// capitalised word; leading and trailing connectors are dropped.
+pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut current: Run = Vec::new();
+    let mut previous_end = 0;
+    for m in WORD.find_iter(s) {
+        let gap = &s[previous_end..m.start()];
+        previous_end = m.end();
+        let joined = gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
+        let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m.end()..].starts_with('>');
+        let word = Word {
+            span: Span::new(span.start + m.start(), span.start + m.end()),
+            text: m.as_str(),
+            lower: m.as_str().replace('’', "'").to_lowercase(),
+            after_comma: gap.contains(','),
+        };
+        if !joined || in_tag || current.is_empty() && word.after_comma {
+            push_run(&mut out, std::mem::take(&mut current));
+        }
+        if in_tag {
+            continue;
+        }
+        if word.is_capitalised() || word.is_connector() {
+            current.push(word);
+        } else {
+            push_run(&mut out, std::mem::take(&mut current));
+        }
+    }
+    push_run(&mut out, current);
+    out
+}
+
+fn push_run<'a>(out: &mut Vec<Run<'a>>, mut run: Run<'a>) {
+    while run.last().is_some_and(|w| w.is_connector() && !w.is_capitalised()) {
+        run.pop();
+    }
+    let lead = run
+        .iter()
+        .take_while(|w| w.is_connector() && !w.is_capitalised())
+        .count();
+    run.drain(..lead);
+    if let Some(first) = run.first_mut() {
+        first.after_comma = false;
+    }
+    if run.iter().any(|w| w.is_capitalised() && !w.is_connector()) {
+        out.push(run);
+    }
+}
+
+/// The span from the first to the last word of `words`.
+pub fn span_of(words: &[Word]) -> Span {
+    match (words.first(), words.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        runs(text, Span::new(0, text.len()))
+            .iter()
+            .map(|r| span_of(r).slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_stop_at_lower_case_words_and_punctuation() {
+        assert_eq!(
+            texts("the report of the Child Exploitation Delivery Group (CEDG) was noted by Cabinet."),
+            vec!["Child Exploitation Delivery Group", "CEDG", "Cabinet"]
+        );
+    }
+
+    #[test]
+    fn connectors_and_commas_stay_inside_a_run() {
+        assert_eq!(
+            texts("to the Practice, Performance and Learning Delivery Group, said"),
+            vec!["Practice, Performance and Learning Delivery Group"]
+        );
+    }
+
+    #[test]
+    fn html_tags_and_dashes_break_runs() {
+        assert_eq!(
+            texts("<p>Child Death Overview Panel</p> - Update"),
+            vec!["Child Death Overview Panel", "Update"]
+        );
+    }
+}

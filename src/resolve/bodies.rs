@@ -1,0 +1,195 @@
+//! Bodies: mentions merged into one body per real organisation in a file.
+//!
+//! Two mentions are one body when their names agree once spelling that
+//! does not change the name is set aside: case, "&"/"and", possessives
+//! ("Children's" = "Children" = "Childrens"), plural heads, hyphens in
+//! "sub-group"/"multi-agency", a leading "the", and the council's own place
+//! name in front ("Safeguarding Children Partnership" = "Rotherham
+//! Safeguarding Children Partnership").
+//!
+//! Architecture invariant: keys depend only on the normalised name and the
+//! council; national bodies (from the lexicon) are keyed without a council.
+
+use crate::extract::bodies::{BodyKind, BodyMention};
+use crate::iri::slug;
+use crate::model::{AcronymFact, BodyNode, EvidenceMaker};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Prefixes written joined, spaced or hyphenated ("sub-group", "sub group", "subgroup").
+const JOINING_PREFIXES: &[&str] = &["sub", "co", "multi", "inter", "well", "non"];
+const COUNCIL_QUALIFIERS: &[&str] = &["metropolitan", "borough", "city", "county", "district"];
+
+/// The spelling-independent core of a body name, with the council's place
+/// name dropped from the front.
+pub fn body_core(name: &str, council: &str) -> String {
+    let lowered = name
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace('&', " and ")
+        .replace(['-', '/', ','], " ");
+    let mut words: Vec<String> = Vec::new();
+    for raw in lowered.split_whitespace() {
+        let w = raw.trim_end_matches("'s").replace('\'', "");
+        let w = match w.strip_suffix('s') {
+            Some(s) if s.len() > 2 && !s.ends_with('s') => s.to_string(),
+            _ => w,
+        };
+        if let Some(prev) = words.last_mut() {
+            if JOINING_PREFIXES.contains(&prev.as_str()) {
+                prev.push_str(&w);
+                continue;
+            }
+        }
+        words.push(w);
+    }
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    if words.last().is_some_and(|w| w == "council") {
+        words.retain(|w| !COUNCIL_QUALIFIERS.contains(&w.as_str()));
+    }
+    if words.len() > 1 && words.first().is_some_and(|w| slug(w) == council) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// The key of a body: `body/<council>/<core>`, or `body/<core>` for a
+/// national body.
+pub fn body_key(core: &str, council: &str, national: bool) -> String {
+    if national {
+        format!("body/{}", slug(core))
+    } else {
+        format!("body/{}/{}", council, slug(core))
+    }
+}
+
+/// Which printed form names the body: mixed case over capitals, the
+/// place-qualified form, the most frequent, then the longest.
+fn preferred_name(forms: &BTreeMap<String, usize>, council: &str) -> String {
+    forms
+        .iter()
+        .max_by_key(|(form, count)| {
+            let mixed = form.chars().any(char::is_lowercase);
+            let placed = form.split_whitespace().next().is_some_and(|w| slug(w) == council);
+            (mixed, placed, **count, form.len(), std::cmp::Reverse((*form).clone()))
+        })
+        .map(|(f, _)| f.clone())
+        .unwrap_or_default()
+}
+
+struct Gathered {
+    kind: BodyKind,
+    national: bool,
+    forms: BTreeMap<String, usize>,
+    mentions: Vec<crate::text::Span>,
+}
+
+/// Merges body mentions (and the meeting's own body, first) into bodies,
+/// linking acronyms whose expansion names one of them.
+pub fn resolve_bodies(
+    mentions: &[BodyMention],
+    acronyms: &[AcronymFact],
+    council: &str,
+    evidence: &EvidenceMaker,
+) -> Vec<BodyNode> {
+    let mut by_core: BTreeMap<String, Gathered> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for m in mentions {
+        let core = body_core(&m.name.text, council);
+        if core.is_empty() {
+            continue;
+        }
+        let g = by_core.entry(core.clone()).or_insert_with(|| {
+            order.push(core.clone());
+            Gathered {
+                kind: m.kind,
+                national: m.national,
+                forms: BTreeMap::new(),
+                mentions: Vec::new(),
+            }
+        });
+        *g.forms.entry(m.name.text.clone()).or_default() += 1;
+        g.mentions.push(m.name.span);
+    }
+    order
+        .into_iter()
+        .map(|core| {
+            let g = &by_core[&core];
+            let name = preferred_name(&g.forms, council);
+            let acronym = acronyms
+                .iter()
+                .find(|a| body_core(&a.expansion, council) == core)
+                .map(|a| a.acronym.clone());
+            BodyNode {
+                key: body_key(&core, council, g.national),
+                variants: g.forms.keys().filter(|f| **f != name).cloned().collect::<BTreeSet<_>>(),
+                name,
+                kind: g.kind,
+                acronym,
+                mentions: g.mentions.iter().map(|s| evidence.make(*s)).collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_that_does_not_change_the_name_is_ignored() {
+        let a = body_core("Rotherham Safeguarding Children's Partnership", "rotherham");
+        for other in [
+            "Rotherham Safeguarding Children Partnership",
+            "ROTHERHAM SAFEGUARDING CHILDRENS PARTNERSHIP",
+            "Safeguarding Children’s Partnership",
+            "the Rotherham Safeguarding Children's Partnerships",
+        ] {
+            assert_eq!(body_core(other, "rotherham"), a, "{other}");
+        }
+        assert_eq!(
+            body_core("Co Production Subgroup", "x"),
+            body_core("Co-production Sub-Group", "x")
+        );
+        assert_eq!(
+            body_core("Health & Well-being Board", "x"),
+            body_core("Health and Wellbeing Board", "x")
+        );
+        assert_eq!(
+            body_core("Rotherham Council", "rotherham"),
+            body_core("Rotherham Metropolitan Borough Council", "rotherham")
+        );
+    }
+
+    #[test]
+    fn different_bodies_keep_different_cores() {
+        assert_ne!(
+            body_core("Rotherham Safeguarding Children's Partnership Board", "rotherham"),
+            body_core("Rotherham Safeguarding Children's Partnership", "rotherham")
+        );
+        assert_ne!(
+            body_core("Sheffield Safeguarding Children Partnership", "rotherham"),
+            body_core("Safeguarding Children Partnership", "rotherham")
+        );
+    }
+
+    #[test]
+    fn the_preferred_name_is_mixed_case_place_qualified_and_frequent() {
+        let forms: BTreeMap<String, usize> = [
+            ("CORPORATE PARENTING PANEL".to_string(), 3),
+            ("Corporate Parenting Panel".to_string(), 1),
+        ]
+        .into();
+        assert_eq!(preferred_name(&forms, "rotherham"), "Corporate Parenting Panel");
+        let forms: BTreeMap<String, usize> = [
+            ("Safeguarding Children Partnership".to_string(), 3),
+            ("Rotherham Safeguarding Children Partnership".to_string(), 1),
+        ]
+        .into();
+        assert_eq!(
+            preferred_name(&forms, "rotherham"),
+            "Rotherham Safeguarding Children Partnership"
+        );
+    }
+}
