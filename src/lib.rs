@@ -4,6 +4,7 @@
 //! source → segment → extract → resolve → model → rdf/store → query.
 
 pub mod date;
+pub mod eval;
 pub mod extract;
 pub mod gold;
 pub mod iri;

@@ -1,6 +1,7 @@
 //! Command-line interface: flags, wiring and output; no extraction logic.
 
 mod build;
+mod eval;
 mod extract;
 mod query;
 
@@ -47,6 +48,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// List person references that could not be resolved to one person.
     Unresolved(extract::UnresolvedArgs),
+    /// Extract in memory and score against gold files (P, R, F1 per category).
+    Eval(eval::EvalArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -70,6 +73,7 @@ pub fn run() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Unresolved(args) => extract::unresolved(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,
