@@ -15,7 +15,7 @@ pub struct GoldFile {
     pub meetings: Vec<GoldMeeting>,
     pub people: Vec<GoldPerson>,
     pub organisations: Vec<GoldOrganisation>,
-    pub documents: Vec<serde_json::Value>,
+    pub documents: Vec<GoldDocument>,
     pub relations: Vec<serde_json::Value>,
     pub acronyms: BTreeMap<String, String>,
 }
@@ -74,6 +74,15 @@ pub struct GoldOrganisation {
     pub variants: Vec<String>,
     #[serde(rename = "type")]
     pub kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldDocument {
+    pub title: String,
+    pub period: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub variants: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,7 +166,11 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
                     title: i.title.clone(),
                     presenters: person_names(model, i.presenters.iter().map(|p| p.person)),
                     welcomed: person_names(model, i.welcomed.iter().map(|p| p.person)),
-                    documents: Vec::new(),
+                    documents: i
+                        .documents
+                        .iter()
+                        .map(|&d| model.publications[d].title.clone())
+                        .collect(),
                     topics: Vec::new(),
                     resolutions: i.resolutions.len(),
                 })
@@ -206,7 +219,16 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
                 kind: b.kind.as_str(),
             })
             .collect(),
-        documents: Vec::new(),
+        documents: model
+            .publications
+            .iter()
+            .map(|d| GoldDocument {
+                title: d.title.clone(),
+                period: d.period.clone(),
+                kind: d.kind,
+                variants: d.variants.iter().cloned().collect(),
+            })
+            .collect(),
         relations: Vec::new(),
         acronyms: model
             .acronyms

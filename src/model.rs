@@ -35,6 +35,11 @@ impl<'a> EvidenceMaker<'a> {
         }
     }
 
+    /// The text spans index into.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub fn make(&self, span: Span) -> Evidence {
         Evidence {
             start: self.index.char_offset(self.text, span.start),
@@ -57,6 +62,8 @@ pub struct FileModel {
     pub meetings: Vec<MeetingNode>,
     pub people: Vec<PersonNode>,
     pub bodies: Vec<BodyNode>,
+    /// Documents named in the text (strategies, plans, reports, acts …).
+    pub publications: Vec<PublicationNode>,
     pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
 }
@@ -72,6 +79,24 @@ pub struct BodyNode {
     pub acronym: Option<String>,
     pub variants: BTreeSet<String>,
     pub mentions: Vec<Evidence>,
+}
+
+/// A document named in the text: a strategy, plan, report, review, act …
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicationNode {
+    /// Deterministic key ("document/rotherham/neglect-strategy/2024-2026").
+    pub key: String,
+    /// The title without its period.
+    pub title: String,
+    /// "2024-2026", "2021", or none.
+    pub period: Option<String>,
+    /// "strategy", "plan", "report", "legislation", "terms of reference" …
+    pub kind: &'static str,
+    pub variants: BTreeSet<String>,
+    pub mentions: Vec<Evidence>,
+    /// The mentions' byte spans, to find the items that discuss it.
+    #[serde(skip)]
+    pub spans: Vec<Span>,
 }
 
 /// An acronym as one document defines it.
@@ -128,6 +153,8 @@ pub struct ItemNode {
     pub resolutions: Vec<ResolutionNode>,
     pub presenters: Vec<Participation>,
     pub welcomed: Vec<Participation>,
+    /// Documents the item names (indices into [`FileModel::publications`]).
+    pub documents: Vec<usize>,
     pub cross_refs: Vec<String>,
 }
 

@@ -129,14 +129,44 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     for b in &model.bodies {
         body_quads(&mut w, b, &graph_node);
     }
+    let publications: Vec<NamedNode> = model.publications.iter().map(|d| w.node(&d.key)).collect();
+    for (d, node) in model.publications.iter().zip(&publications) {
+        publication_quads(&mut w, d, node, &graph_node);
+    }
     let people: Vec<NamedNode> = model.people.iter().map(|p| w.node(&p.key)).collect();
     for (p, node) in model.people.iter().zip(&people) {
         person_quads(&mut w, p, node);
     }
     for m in &model.meetings {
-        meeting_quads(&mut w, m, &people);
+        meeting_quads(&mut w, m, &people, &publications);
     }
     w.quads
+}
+
+/// One mention node per place an entity is named, keyed by its offset.
+fn mention_quads(w: &mut GraphWriter, entity: &NamedNode, mentions: &[Evidence], graph: &NamedNode) {
+    for m in mentions {
+        let mention = NamedNode::new_unchecked(format!("{}#mention-{}", graph.as_str(), m.start));
+        w.add(&mention, rdf::TYPE.into(), GraphWriter::cg("Mention"));
+        w.add(&mention, GraphWriter::cg("mentionOf"), entity.clone());
+        w.evidence(&mention, m);
+    }
+}
+
+/// A document (strategy, plan, report …) with its title, period and type.
+fn publication_quads(w: &mut GraphWriter, d: &PublicationNode, node: &NamedNode, graph: &NamedNode) {
+    w.add(node, rdf::TYPE.into(), term(ns::FOAF, "Document"));
+    w.add(node, rdf::TYPE.into(), GraphWriter::cg("Document"));
+    w.lit(node, term(ns::DCTERMS, "title"), &d.title);
+    w.lit(node, rdfs::LABEL.into(), &d.title);
+    w.lit(node, GraphWriter::cg("documentType"), d.kind);
+    if let Some(p) = &d.period {
+        w.lit(node, GraphWriter::cg("period"), p);
+    }
+    for v in &d.variants {
+        w.lit(node, term(ns::SKOS, "altLabel"), v);
+    }
+    mention_quads(w, node, &d.mentions, graph);
 }
 
 /// A body with its names, and one mention node per place it is named.
@@ -153,12 +183,7 @@ fn body_quads(w: &mut GraphWriter, b: &BodyNode, graph: &NamedNode) {
     if let Some(a) = &b.acronym {
         w.lit(&node, GraphWriter::cg("acronym"), a);
     }
-    for m in &b.mentions {
-        let mention = NamedNode::new_unchecked(format!("{}#mention-{}", graph.as_str(), m.start));
-        w.add(&mention, rdf::TYPE.into(), GraphWriter::cg("Mention"));
-        w.add(&mention, GraphWriter::cg("mentionOf"), node.clone());
-        w.evidence(&mention, m);
-    }
+    mention_quads(w, &node, &b.mentions, graph);
 }
 
 fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
@@ -206,7 +231,7 @@ fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
     }
 }
 
-fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode]) {
+fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode], publications: &[NamedNode]) {
     let meeting = w.node(&m.key);
     let body = w.node(&m.body_key);
     w.add(&body, rdf::TYPE.into(), term(ns::ORG, "Organization"));
@@ -275,6 +300,9 @@ fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode]) {
                 w.add(&fact, GraphWriter::cg("person"), people[p.person].clone());
                 w.evidence(&fact, &p.evidence);
             }
+        }
+        for &d in &item.documents {
+            w.add(&node, GraphWriter::cg("discusses"), publications[d].clone());
         }
         for minute in &item.cross_refs {
             w.lit(&node, GraphWriter::cg("refersToMinute"), minute);

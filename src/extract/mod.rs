@@ -8,6 +8,7 @@ pub mod bodies;
 pub mod mentions;
 pub mod people;
 pub mod phrases;
+pub mod publications;
 pub mod sentences;
 
 use crate::segment::{segment, Segmented};
@@ -32,6 +33,8 @@ pub struct Extraction {
     pub mentions: Vec<mentions::Mention>,
     /// Bodies named anywhere in the file.
     pub bodies: Vec<bodies::BodyMention>,
+    /// Documents (strategies, plans, reports …) named anywhere in the file.
+    pub publications: Vec<publications::DocumentMention>,
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -68,9 +71,15 @@ pub fn extract(text: &str) -> Extraction {
         .iter()
         .flat_map(|d| bodies::find_bodies(text, d.span))
         .collect();
+    let publications = segmented
+        .documents
+        .iter()
+        .flat_map(|d| publications::find_documents(text, d.span))
+        .collect();
     Extraction {
         segmented,
         bodies,
+        publications,
         item_people,
         acronyms,
         mentions,

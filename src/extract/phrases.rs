@@ -27,7 +27,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Small words allowed inside a proper name.
-const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in"];
+const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {

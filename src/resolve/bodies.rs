@@ -19,9 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 const JOINING_PREFIXES: &[&str] = &["sub", "co", "multi", "inter", "well", "non"];
 const COUNCIL_QUALIFIERS: &[&str] = &["metropolitan", "borough", "city", "county", "district"];
 
-/// The spelling-independent core of a body name, with the council's place
+/// The spelling-independent core of a body's name or a document's title, with the council's place
 /// name dropped from the front.
-pub fn body_core(name: &str, council: &str) -> String {
+pub fn name_core(name: &str, council: &str) -> String {
     let lowered = name
         .to_lowercase()
         .replace(['’', '‘'], "'")
@@ -66,7 +66,7 @@ pub fn body_key(core: &str, council: &str, national: bool) -> String {
 
 /// Which printed form names the body: mixed case over capitals, the
 /// place-qualified form, the most frequent, then the longest.
-fn preferred_name(forms: &BTreeMap<String, usize>, council: &str) -> String {
+pub fn preferred_name(forms: &BTreeMap<String, usize>, council: &str) -> String {
     forms
         .iter()
         .max_by_key(|(form, count)| {
@@ -96,7 +96,7 @@ pub fn resolve_bodies(
     let mut by_core: BTreeMap<String, Gathered> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for m in mentions {
-        let core = body_core(&m.name.text, council);
+        let core = name_core(&m.name.text, council);
         if core.is_empty() {
             continue;
         }
@@ -119,7 +119,7 @@ pub fn resolve_bodies(
             let name = preferred_name(&g.forms, council);
             let acronym = acronyms
                 .iter()
-                .find(|a| body_core(&a.expansion, council) == core)
+                .find(|a| name_core(&a.expansion, council) == core)
                 .map(|a| a.acronym.clone());
             BodyNode {
                 key: body_key(&core, council, g.national),
@@ -139,38 +139,38 @@ mod tests {
 
     #[test]
     fn spelling_that_does_not_change_the_name_is_ignored() {
-        let a = body_core("Rotherham Safeguarding Children's Partnership", "rotherham");
+        let a = name_core("Rotherham Safeguarding Children's Partnership", "rotherham");
         for other in [
             "Rotherham Safeguarding Children Partnership",
             "ROTHERHAM SAFEGUARDING CHILDRENS PARTNERSHIP",
             "Safeguarding Children’s Partnership",
             "the Rotherham Safeguarding Children's Partnerships",
         ] {
-            assert_eq!(body_core(other, "rotherham"), a, "{other}");
+            assert_eq!(name_core(other, "rotherham"), a, "{other}");
         }
         assert_eq!(
-            body_core("Co Production Subgroup", "x"),
-            body_core("Co-production Sub-Group", "x")
+            name_core("Co Production Subgroup", "x"),
+            name_core("Co-production Sub-Group", "x")
         );
         assert_eq!(
-            body_core("Health & Well-being Board", "x"),
-            body_core("Health and Wellbeing Board", "x")
+            name_core("Health & Well-being Board", "x"),
+            name_core("Health and Wellbeing Board", "x")
         );
         assert_eq!(
-            body_core("Rotherham Council", "rotherham"),
-            body_core("Rotherham Metropolitan Borough Council", "rotherham")
+            name_core("Rotherham Council", "rotherham"),
+            name_core("Rotherham Metropolitan Borough Council", "rotherham")
         );
     }
 
     #[test]
     fn different_bodies_keep_different_cores() {
         assert_ne!(
-            body_core("Rotherham Safeguarding Children's Partnership Board", "rotherham"),
-            body_core("Rotherham Safeguarding Children's Partnership", "rotherham")
+            name_core("Rotherham Safeguarding Children's Partnership Board", "rotherham"),
+            name_core("Rotherham Safeguarding Children's Partnership", "rotherham")
         );
         assert_ne!(
-            body_core("Sheffield Safeguarding Children Partnership", "rotherham"),
-            body_core("Safeguarding Children Partnership", "rotherham")
+            name_core("Sheffield Safeguarding Children Partnership", "rotherham"),
+            name_core("Safeguarding Children Partnership", "rotherham")
         );
     }
 

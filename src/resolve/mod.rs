@@ -6,6 +6,7 @@
 //! it is never guessed. Every merge records why.
 
 pub mod bodies;
+pub mod publications;
 
 use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
 use crate::iri::slug;
@@ -416,12 +417,25 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
         }
     }
     let bodies = bodies::resolve_bodies(&extraction.bodies, &acronyms, &b.council, &b.evidence);
+    let publications = publications::resolve_publications(&extraction.publications, &b.council, &b.evidence);
+    let mut meetings: Vec<MeetingNode> = meetings;
+    for (node, meeting) in meetings.iter_mut().zip(extraction.segmented.meetings()) {
+        for (item_node, item) in node.items.iter_mut().zip(&meeting.items) {
+            item_node.documents = publications
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.spans.iter().any(|s| item.span.contains(*s)))
+                .map(|(i, _)| i)
+                .collect();
+        }
+    }
     FileModel {
         source,
         documents,
         meetings,
         people: b.people,
         bodies,
+        publications,
         acronyms,
         unresolved: b.unresolved,
     }
@@ -429,7 +443,7 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
 
 fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::extract::ItemPeople]) -> MeetingNode {
     let body_name = title_case(&meeting.body.text);
-    let body_key = bodies::body_key(&bodies::body_core(&body_name, &b.council), &b.council, false);
+    let body_key = bodies::body_key(&bodies::name_core(&body_name, &b.council), &b.council, false);
     let date = meeting.date;
     let mut attendance = Vec::new();
     let mut scope: Vec<InScope> = Vec::new();
@@ -536,6 +550,7 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             presenters,
             welcomed,
             cross_refs: item.cross_refs.iter().map(|c| c.minute.clone()).collect(),
+            documents: Vec::new(),
         });
     }
     MeetingNode {

@@ -1,0 +1,154 @@
+//! Documents (strategies, plans, reports, acts …): mentions merged into one
+//! document per title and period, and linked to the items discussing them.
+//!
+//! Mentions whose titles agree once spelling is set aside (see
+//! [`name_core`]) are one document. A title printed with one period
+//! ("Neglect Strategy 2024-2026") takes its undated mentions with it; a
+//! title printed with several periods is several documents, and its undated
+//! mentions stay a document of their own, since they could be any of them.
+//!
+//! Architecture invariant: keys depend only on the normalised title, the
+//! period and the council.
+
+use crate::extract::publications::DocumentMention;
+use crate::iri::slug;
+use crate::model::{EvidenceMaker, PublicationNode};
+use crate::resolve::bodies::{name_core, preferred_name};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub fn publication_key(core: &str, period: Option<&str>, council: &str) -> String {
+    match period {
+        Some(p) => format!("document/{council}/{}/{p}", slug(core)),
+        None => format!("document/{council}/{}", slug(core)),
+    }
+}
+
+/// Merges document mentions into documents, in order of first mention.
+pub fn resolve_publications(
+    mentions: &[DocumentMention],
+    council: &str,
+    evidence: &EvidenceMaker,
+) -> Vec<PublicationNode> {
+    let mut by_core: BTreeMap<String, Vec<&DocumentMention>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for m in mentions {
+        let core = name_core(&m.title.text, council);
+        if core.is_empty() {
+            continue;
+        }
+        let list = by_core.entry(core.clone()).or_default();
+        if list.is_empty() {
+            order.push(core);
+        }
+        list.push(m);
+    }
+    let mut out = Vec::new();
+    for core in order {
+        let list = &by_core[&core];
+        let periods: BTreeSet<&str> = list.iter().filter_map(|m| m.period.as_deref()).collect();
+        let groups: Vec<(Option<&str>, Vec<&DocumentMention>)> = if periods.len() <= 1 {
+            vec![(periods.first().copied(), list.clone())]
+        } else {
+            let mut groups: Vec<_> = periods
+                .iter()
+                .map(|p| {
+                    (
+                        Some(*p),
+                        list.iter()
+                            .filter(|m| m.period.as_deref() == Some(p))
+                            .copied()
+                            .collect(),
+                    )
+                })
+                .collect();
+            let undated: Vec<_> = list.iter().filter(|m| m.period.is_none()).copied().collect();
+            if !undated.is_empty() {
+                groups.push((None, undated));
+            }
+            groups
+        };
+        for (period, members) in groups {
+            let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+            for m in &members {
+                *forms.entry(m.title.text.clone()).or_default() += 1;
+            }
+            let title = preferred_name(&forms, council);
+            let mut variants: BTreeSet<String> = forms.into_keys().collect();
+            for m in &members {
+                let printed = m
+                    .span
+                    .slice(evidence.text())
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                variants.insert(printed);
+            }
+            variants.remove(&title);
+            out.push(PublicationNode {
+                key: publication_key(&core, period, council),
+                title,
+                period: period.map(str::to_string),
+                kind: members[0].kind,
+                variants,
+                mentions: members.iter().map(|m| evidence.make(m.span)).collect(),
+                spans: members.iter().map(|m| m.span).collect(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Span, Spanned};
+
+    fn mention(text: &str, title: &str, period: Option<&str>) -> DocumentMention {
+        let start = text.find(title).unwrap();
+        let span = Span::new(start, start + title.len());
+        DocumentMention {
+            title: Spanned::new(title, span),
+            period: period.map(str::to_string),
+            kind: "strategy",
+            span,
+        }
+    }
+
+    #[test]
+    fn one_period_takes_the_undated_mentions_several_keep_them_apart() {
+        let text = "Neglect Strategy; NEGLECT STRATEGY; Plan A Strategy; Plan a Strategy";
+        let ev = EvidenceMaker::new(text);
+        let docs = resolve_publications(
+            &[
+                mention(text, "Neglect Strategy", Some("2024-2026")),
+                mention(text, "NEGLECT STRATEGY", None),
+            ],
+            "x",
+            &ev,
+        );
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].title, "Neglect Strategy");
+        assert_eq!(docs[0].period.as_deref(), Some("2024-2026"));
+        assert_eq!(docs[0].key, "document/x/neglect-strategy/2024-2026");
+
+        let docs = resolve_publications(
+            &[
+                mention(text, "Plan A Strategy", Some("2019-2022")),
+                mention(text, "Plan a Strategy", Some("2023-2028")),
+                mention(text, "Neglect Strategy", None),
+                mention(text, "NEGLECT STRATEGY", None),
+            ],
+            "x",
+            &ev,
+        );
+        let periods: Vec<_> = docs.iter().map(|d| (d.title.as_str(), d.period.as_deref())).collect();
+        assert_eq!(
+            periods,
+            vec![
+                ("Plan A Strategy", Some("2019-2022")),
+                ("Plan a Strategy", Some("2023-2028")),
+                ("Neglect Strategy", None)
+            ]
+        );
+    }
+}
