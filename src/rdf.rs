@@ -143,10 +143,17 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     w.quads
 }
 
-/// One mention node per place an entity is named, keyed by its offset.
+/// One mention node per place an entity is named, keyed by its span and
+/// the entity (a body's name can start a document's title).
 fn mention_quads(w: &mut GraphWriter, entity: &NamedNode, mentions: &[Evidence], graph: &NamedNode) {
+    let entity_hash = &crate::source::hash_bytes(entity.as_str().as_bytes())[..8];
     for m in mentions {
-        let mention = NamedNode::new_unchecked(format!("{}#mention-{}", graph.as_str(), m.start));
+        let mention = NamedNode::new_unchecked(format!(
+            "{}#mention-{}-{}-{entity_hash}",
+            graph.as_str(),
+            m.start,
+            m.end
+        ));
         w.add(&mention, rdf::TYPE.into(), GraphWriter::cg("Mention"));
         w.add(&mention, GraphWriter::cg("mentionOf"), entity.clone());
         w.evidence(&mention, m);
