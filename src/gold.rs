@@ -230,11 +230,32 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
             })
             .collect(),
         relations: Vec::new(),
-        acronyms: model
-            .acronyms
-            .iter()
-            .rev()
-            .map(|a| (a.acronym.clone(), a.expansion.clone()))
-            .collect(),
+        acronyms: glossary(model),
     }
+}
+
+/// One expansion per acronym, as a glossary lists it: a definition printed
+/// with the acronym over one matched by initials, then the expansion printed
+/// most often; a possessive printed for a plural ("Safeguarding Adults
+/// Review's (SAR)") is read as the noun.
+fn glossary(model: &FileModel) -> BTreeMap<String, String> {
+    let mut best: BTreeMap<String, &crate::model::AcronymFact> = BTreeMap::new();
+    for a in &model.acronyms {
+        let rank = |f: &crate::model::AcronymFact| (f.basis == "defined", f.uses);
+        match best.get(&a.acronym) {
+            Some(current) if rank(current) >= rank(a) => {}
+            _ => {
+                best.insert(a.acronym.clone(), a);
+            }
+        }
+    }
+    best.into_iter()
+        .map(|(acronym, a)| {
+            let expansion = a
+                .expansion
+                .strip_suffix("'s")
+                .or_else(|| a.expansion.strip_suffix("’s"));
+            (acronym, expansion.unwrap_or(&a.expansion).to_string())
+        })
+        .collect()
 }

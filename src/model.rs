@@ -106,6 +106,12 @@ pub struct AcronymFact {
     pub expansion: String,
     /// Index into [`FileModel::documents`].
     pub document: usize,
+    /// "defined" (printed together: "Multi Agency Safeguarding Hub
+    /// (MASH)") or "matched" (used undefined; the expansion is a phrase
+    /// elsewhere in the file whose initials spell it).
+    pub basis: &'static str,
+    /// How often the expansion is printed in the file.
+    pub uses: usize,
     pub evidence: Evidence,
 }
 

@@ -112,10 +112,11 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
 
     for a in &model.acronyms {
         let node = NamedNode::new_unchecked(format!(
-            "{}#acronym-{}-{}",
+            "{}#acronym-{}-{}-{}",
             graph_node.as_str(),
             a.document + 1,
-            slug(&a.acronym)
+            slug(&a.acronym),
+            slug(&a.expansion)
         ));
         let document = NamedNode::new_unchecked(format!("{}#document-{}", graph_node.as_str(), a.document + 1));
         w.add(&node, rdf::TYPE.into(), term(ns::SKOS, "Concept"));
@@ -123,6 +124,7 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         w.lit(&node, term(ns::SKOS, "notation"), &a.acronym);
         w.lit(&node, term(ns::SKOS, "prefLabel"), &a.expansion);
         w.add(&node, GraphWriter::cg("definedIn"), document);
+        w.lit(&node, GraphWriter::cg("basis"), a.basis);
         w.evidence(&node, &a.evidence);
     }
 

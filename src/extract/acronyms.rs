@@ -5,8 +5,11 @@
 //! Architecture invariant: definitions are per document; nothing here
 //! assumes an acronym means the same thing elsewhere.
 
+use crate::extract::phrases::{runs, span_of};
+use crate::names::is_given_name;
 use crate::text::{Span, Spanned};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +98,127 @@ pub fn find_definitions(text: &str, span: Span) -> Vec<AcronymDefinition> {
     out
 }
 
+static ACRONYM_USE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{Lu}\p{Ll}&]{0,6}\p{Lu}\b").expect("regex"));
+
+/// The capital letters of an acronym, which the initials of its long
+/// form's words spell: "HWbB" → "HWB", "T&F" → "TF".
+fn capitals(acronym: &str) -> String {
+    acronym.chars().filter(char::is_ascii_uppercase).collect()
+}
+
+/// Whether the line holding `at` is mostly capitals (a heading, where
+/// every word looks like an acronym).
+fn in_capitals_line(s: &str, at: usize) -> bool {
+    let start = s[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = s[at..].find('\n').map_or(s.len(), |p| at + p);
+    let line = &s[start..end];
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    upper > lower
+}
+
+/// Acronyms used but never defined in the text, matched to a capitalised
+/// phrase elsewhere in `span` whose words' initials spell them ("CSE" and
+/// "Child Sexual Exploitation"). The most frequent such phrase wins; an
+/// acronym no phrase spells is left alone.
+pub fn find_matched(text: &str, span: Span, defined: &[&str]) -> Vec<AcronymDefinition> {
+    let s = span.slice(text);
+    let mut used: Vec<Spanned> = Vec::new();
+    for m in ACRONYM_USE.find_iter(s) {
+        let a = m.as_str();
+        let plain = a.trim_end_matches('s');
+        if capitals(a).len() < 2
+            || defined.contains(&a)
+            || defined.contains(&plain)
+            || used.iter().any(|u| u.text == a)
+            || in_capitals_line(s, m.start())
+        {
+            continue;
+        }
+        used.push(Spanned::new(a, Span::new(span.start + m.start(), span.start + m.end())));
+    }
+    if used.is_empty() {
+        return Vec::new();
+    }
+    // Every phrase of up to eight words, by the initials of its words.
+    let mut by_initials: HashMap<String, HashMap<String, (usize, Span)>> = HashMap::new();
+    for run in runs(text, span) {
+        for a in 0..run.len() {
+            // A phrase starting with a given name is a person ("Tim Forber"), not a long form.
+            if run[a].is_connector() || run[a].is_starter() || run[a].is_upper() || is_given_name(run[a].text) {
+                continue;
+            }
+            let mut initials = String::new();
+            for b in a..run.len().min(a + 8) {
+                let w = &run[b];
+                if b > a && w.after_comma {
+                    break;
+                }
+                if w.is_connector() {
+                    continue;
+                }
+                if w.is_upper() || !w.is_capitalised() {
+                    break;
+                }
+                initials.extend(w.text.chars().next().map(|c| c.to_ascii_uppercase()));
+                if b > a {
+                    let phrase = span_of(&run[a..=b]);
+                    let entry = by_initials
+                        .entry(initials.clone())
+                        .or_default()
+                        .entry(phrase.slice(text).split_whitespace().collect::<Vec<_>>().join(" "))
+                        .or_insert((0, phrase));
+                    entry.0 += 1;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for acronym in used {
+        let Some(phrases) = by_initials.get(&capitals(&acronym.text)) else {
+            continue;
+        };
+        let best = phrases
+            .iter()
+            .max_by_key(|(p, (count, _))| (*count, p.len(), std::cmp::Reverse((*p).clone())));
+        if let Some((phrase, (_, at))) = best {
+            out.push(AcronymDefinition {
+                acronym,
+                expansion: Spanned::new(phrase.clone(), *at),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undefined_acronyms_are_matched_to_phrases_their_letters_spell() {
+        let text = "Work on Child Sexual Exploitation continued.\nThe CSE team and DfE met the Department for Education.\nHR said.\nTim Forber, Local Authorities, Clinical staff: T&F, LAC.";
+        let found: Vec<(String, String)> = find_matched(text, Span::new(0, text.len()), &[])
+            .into_iter()
+            .map(|d| (d.acronym.text, d.expansion.text))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("CSE".to_string(), "Child Sexual Exploitation".to_string()),
+                ("DfE".to_string(), "Department for Education".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn defined_acronyms_and_headings_are_left_alone() {
+        let text = "CHILD SEXUAL EXPLOITATION (CSE) UPDATE\nChild Sexual Exploitation; the CSE team";
+        assert!(find_matched(text, Span::new(0, text.len()), &["CSE"]).is_empty());
+        let text = "IMPROVING LIVES SELECT COMMISSION\nImproving Lives Select Commission";
+        assert!(find_matched(text, Span::new(0, text.len()), &[]).is_empty());
+    }
 
     fn defs(text: &str) -> Vec<(String, String)> {
         find_definitions(text, Span::new(0, text.len()))

@@ -29,6 +29,9 @@ pub struct Extraction {
     pub item_people: Vec<Vec<ItemPeople>>,
     /// Acronym definitions with the index of the document defining them.
     pub acronyms: Vec<(usize, acronyms::AcronymDefinition)>,
+    /// Acronyms used but not defined, matched to a phrase their letters
+    /// spell, with the index of the document using them.
+    pub matched_acronyms: Vec<(usize, acronyms::AcronymDefinition)>,
     /// People named in passing anywhere in the file.
     pub mentions: Vec<mentions::Mention>,
     /// Bodies named anywhere in the file.
@@ -51,7 +54,7 @@ pub fn extract(text: &str) -> Extraction {
                 .collect()
         })
         .collect();
-    let acronyms = segmented
+    let acronyms: Vec<(usize, acronyms::AcronymDefinition)> = segmented
         .documents
         .iter()
         .enumerate()
@@ -59,6 +62,18 @@ pub fn extract(text: &str) -> Extraction {
             acronyms::find_definitions(text, d.span)
                 .into_iter()
                 .map(move |a| (i, a))
+        })
+        .collect();
+    let defined: Vec<&str> = acronyms.iter().map(|(_, a)| a.acronym.text.as_str()).collect();
+    let matched_acronyms = acronyms::find_matched(text, crate::text::Span::new(0, text.len()), &defined)
+        .into_iter()
+        .map(|a| {
+            let document = segmented
+                .documents
+                .iter()
+                .position(|d| d.span.contains(a.acronym.span))
+                .unwrap_or(0);
+            (document, a)
         })
         .collect();
     let mentions = segmented
@@ -82,6 +97,7 @@ pub fn extract(text: &str) -> Extraction {
         publications,
         item_people,
         acronyms,
+        matched_acronyms,
         mentions,
     }
 }

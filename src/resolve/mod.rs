@@ -400,21 +400,27 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
         b.person(name, mention.honorific, councillor, &printed, "named in the text");
     }
     let mut acronyms: Vec<AcronymFact> = Vec::new();
-    for (document, def) in &extraction.acronyms {
+    let defined = extraction.acronyms.iter().map(|d| (d, "defined"));
+    for ((document, def), basis) in defined.chain(extraction.matched_acronyms.iter().map(|d| (d, "matched"))) {
+        let expansion = def.expansion.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let duplicate = acronyms
             .iter()
-            .any(|a| a.document == *document && a.acronym == def.acronym.text);
-        if !duplicate {
-            acronyms.push(AcronymFact {
-                acronym: def.acronym.text.clone(),
-                expansion: def.expansion.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                document: *document,
-                evidence: b.evidence.make(crate::text::Span::new(
-                    def.expansion.span.start,
-                    def.acronym.span.end + 1,
-                )),
-            });
+            .any(|a| a.document == *document && a.acronym == def.acronym.text && a.expansion == expansion);
+        if duplicate {
+            continue;
         }
+        let evidence = match basis {
+            "defined" => Span::new(def.expansion.span.start, def.acronym.span.end + 1),
+            _ => def.expansion.span,
+        };
+        acronyms.push(AcronymFact {
+            acronym: def.acronym.text.clone(),
+            expansion,
+            document: *document,
+            basis,
+            uses: text.matches(def.expansion.text.as_str()).count(),
+            evidence: b.evidence.make(evidence),
+        });
     }
     let bodies = bodies::resolve_bodies(&extraction.bodies, &acronyms, &b.council, &b.evidence);
     let publications = publications::resolve_publications(&extraction.publications, &b.council, &b.evidence);
