@@ -403,9 +403,9 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
     let defined = extraction.acronyms.iter().map(|d| (d, "defined"));
     for ((document, def), basis) in defined.chain(extraction.matched_acronyms.iter().map(|d| (d, "matched"))) {
         let expansion = def.expansion.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let duplicate = acronyms
-            .iter()
-            .any(|a| a.document == *document && a.acronym == def.acronym.text && a.expansion == expansion);
+        let duplicate = acronyms.iter().any(|a| {
+            a.document == *document && a.acronym == def.acronym.text && slug(&a.expansion) == slug(&expansion)
+        });
         if duplicate {
             continue;
         }
