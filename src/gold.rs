@@ -16,7 +16,7 @@ pub struct GoldFile {
     pub people: Vec<GoldPerson>,
     pub organisations: Vec<GoldOrganisation>,
     pub documents: Vec<GoldDocument>,
-    pub relations: Vec<serde_json::Value>,
+    pub relations: Vec<GoldRelation>,
     pub acronyms: BTreeMap<String, String>,
 }
 
@@ -83,6 +83,15 @@ pub struct GoldDocument {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub variants: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoldRelation {
+    pub subject: String,
+    pub predicate: &'static str,
+    pub object: String,
+    pub basis: &'static str,
+    pub evidence: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,7 +238,17 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
                 variants: d.variants.iter().cloned().collect(),
             })
             .collect(),
-        relations: Vec::new(),
+        relations: model
+            .relations
+            .iter()
+            .map(|r| GoldRelation {
+                subject: model.entity_name(&r.subject),
+                predicate: r.predicate,
+                object: model.entity_name(&r.object),
+                basis: r.basis,
+                evidence: r.evidence.quote.clone(),
+            })
+            .collect(),
         acronyms: glossary(model),
     }
 }

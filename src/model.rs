@@ -64,6 +64,7 @@ pub struct FileModel {
     pub bodies: Vec<BodyNode>,
     /// Documents named in the text (strategies, plans, reports, acts …).
     pub publications: Vec<PublicationNode>,
+    pub relations: Vec<RelationFact>,
     pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
 }
@@ -79,6 +80,9 @@ pub struct BodyNode {
     pub acronym: Option<String>,
     pub variants: BTreeSet<String>,
     pub mentions: Vec<Evidence>,
+    /// The mentions' byte spans, to resolve relations stated about them.
+    #[serde(skip)]
+    pub spans: Vec<Span>,
 }
 
 /// A document named in the text: a strategy, plan, report, review, act …
@@ -94,9 +98,51 @@ pub struct PublicationNode {
     pub kind: &'static str,
     pub variants: BTreeSet<String>,
     pub mentions: Vec<Evidence>,
-    /// The mentions' byte spans, to find the items that discuss it.
+    /// The mentions' byte spans (title and period), to find the items that discuss it.
     #[serde(skip)]
     pub spans: Vec<Span>,
+    /// The titles' byte spans, to resolve relations stated about it.
+    #[serde(skip)]
+    pub title_spans: Vec<Span>,
+}
+
+/// One end of a relation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "index", rename_all = "lowercase")]
+pub enum EntityRef {
+    /// Index into [`FileModel::bodies`].
+    Body(usize),
+    /// Index into [`FileModel::publications`].
+    Document(usize),
+    /// Index into [`FileModel::people`].
+    Person(usize),
+    /// A post or body printed but not resolved to one ("Independent Chair").
+    Post(String),
+}
+
+/// A relation between bodies, documents, people and posts: reportsTo,
+/// partOf, chairedBy, governedBy, ownedBy, renamedTo, providedBy, memberOf,
+/// appointedTo, approvedBy.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationFact {
+    pub subject: EntityRef,
+    pub predicate: &'static str,
+    pub object: EntityRef,
+    /// "stated" (the evidence says it) or "inferred" (from an item title).
+    pub basis: &'static str,
+    pub evidence: Evidence,
+}
+
+impl FileModel {
+    /// The display name of a relation's end.
+    pub fn entity_name(&self, e: &EntityRef) -> String {
+        match e {
+            EntityRef::Body(i) => self.bodies[*i].name.clone(),
+            EntityRef::Document(i) => self.publications[*i].title.clone(),
+            EntityRef::Person(i) => self.people[*i].name.clone(),
+            EntityRef::Post(s) => s.clone(),
+        }
+    }
 }
 
 /// An acronym as one document defines it.

@@ -142,7 +142,38 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     for m in &model.meetings {
         meeting_quads(&mut w, m, &people, &publications);
     }
+    let bodies: Vec<NamedNode> = model.bodies.iter().map(|b| w.node(&b.key)).collect();
+    for r in &model.relations {
+        let end = |e: &EntityRef| -> Term {
+            match e {
+                EntityRef::Body(i) => bodies[*i].clone().into(),
+                EntityRef::Document(i) => publications[*i].clone().into(),
+                EntityRef::Person(i) => people[*i].clone().into(),
+                EntityRef::Post(s) => Literal::new_simple_literal(s).into(),
+            }
+        };
+        relation_quads(&mut w, r, end(&r.subject), end(&r.object), &graph_node);
+    }
     w.quads
+}
+
+/// A relation: the direct triple (when both ends are entities) and a
+/// statement node carrying its basis and evidence.
+fn relation_quads(w: &mut GraphWriter, r: &RelationFact, subject: Term, object: Term, graph: &NamedNode) {
+    let predicate = GraphWriter::cg(r.predicate);
+    let key = format!("{subject} {} {object}", r.predicate);
+    let hash = &crate::source::hash_bytes(key.as_bytes())[..12];
+    let node = NamedNode::new_unchecked(format!("{}#relation-{}-{hash}", graph.as_str(), r.predicate));
+    if let (Term::NamedNode(s), Term::NamedNode(_)) = (&subject, &object) {
+        w.add(s, predicate.clone(), object.clone());
+    }
+    w.add(&node, rdf::TYPE.into(), GraphWriter::cg("Relation"));
+    w.add(&node, rdf::TYPE.into(), NamedNode::from(rdf::STATEMENT));
+    w.add(&node, rdf::SUBJECT.into(), subject);
+    w.add(&node, rdf::PREDICATE.into(), predicate);
+    w.add(&node, rdf::OBJECT.into(), object);
+    w.lit(&node, GraphWriter::cg("basis"), r.basis);
+    w.evidence(&node, &r.evidence);
 }
 
 /// One mention node per place an entity is named, keyed by its span and

@@ -9,6 +9,7 @@ pub mod mentions;
 pub mod people;
 pub mod phrases;
 pub mod publications;
+pub mod relations;
 pub mod sentences;
 
 use crate::segment::{segment, Segmented};
@@ -38,6 +39,41 @@ pub struct Extraction {
     pub bodies: Vec<bodies::BodyMention>,
     /// Documents (strategies, plans, reports …) named anywhere in the file.
     pub publications: Vec<publications::DocumentMention>,
+    /// Relations stated between them, with the span of the source document
+    /// (agenda, minutes, report …) stating each.
+    pub relations: Vec<(crate::text::Span, relations::RelationMention)>,
+}
+
+/// Every use of an acronym a document defines for a body ("the CEDG")
+/// is a mention of that body, under the body's printed name.
+fn acronym_mentions(
+    text: &str,
+    segmented: &Segmented,
+    definitions: &[(usize, acronyms::AcronymDefinition)],
+    found: &[bodies::BodyMention],
+) -> Vec<bodies::BodyMention> {
+    let mut out = Vec::new();
+    for (document, def) in definitions {
+        let Some(body) = found.iter().find(|b| b.name.span.end == def.expansion.span.end) else {
+            continue;
+        };
+        let span = segmented.documents[*document].span;
+        let acronym = def.acronym.text.as_str();
+        for (at, _) in span.slice(text).match_indices(acronym) {
+            let start = span.start + at;
+            let end = start + acronym.len();
+            let bounded =
+                !text[..start].ends_with(char::is_alphanumeric) && !text[end..].starts_with(char::is_alphanumeric);
+            if bounded && start != def.acronym.span.start {
+                out.push(bodies::BodyMention {
+                    name: crate::text::Spanned::new(body.name.text.clone(), crate::text::Span::new(start, end)),
+                    kind: body.kind,
+                    national: body.national,
+                });
+            }
+        }
+    }
+    out
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -81,20 +117,37 @@ pub fn extract(text: &str) -> Extraction {
         .iter()
         .flat_map(|d| mentions::find_mentions(text, d.span))
         .collect();
-    let bodies = segmented
+    let bodies: Vec<bodies::BodyMention> = segmented
         .documents
         .iter()
         .flat_map(|d| bodies::find_bodies(text, d.span))
         .collect();
-    let publications = segmented
+    let mut bodies = bodies;
+    bodies.extend(acronym_mentions(text, &segmented, &acronyms, &bodies));
+    let publications: Vec<publications::DocumentMention> = segmented
         .documents
         .iter()
         .flat_map(|d| publications::find_documents(text, d.span))
+        .collect();
+    let entity_spans: Vec<crate::text::Span> = bodies
+        .iter()
+        .map(|b| b.name.span)
+        .chain(publications.iter().map(|p| p.title.span))
+        .collect();
+    let relations = segmented
+        .documents
+        .iter()
+        .flat_map(|d| {
+            relations::find_relations(text, d.span, &entity_spans)
+                .into_iter()
+                .map(move |r| (d.span, r))
+        })
         .collect();
     Extraction {
         segmented,
         bodies,
         publications,
+        relations,
         item_people,
         acronyms,
         matched_acronyms,

@@ -128,6 +128,7 @@ pub fn resolve_bodies(
                 kind: g.kind,
                 acronym,
                 mentions: g.mentions.iter().map(|s| evidence.make(*s)).collect(),
+                spans: g.mentions.clone(),
             }
         })
         .collect()

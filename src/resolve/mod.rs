@@ -7,6 +7,7 @@
 
 pub mod bodies;
 pub mod publications;
+pub mod relations;
 
 use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
 use crate::iri::slug;
@@ -435,16 +436,30 @@ pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileM
                 .collect();
         }
     }
-    FileModel {
+    let mut model = FileModel {
         source,
         documents,
         meetings,
         people: b.people,
         bodies,
         publications,
+        relations: Vec::new(),
         acronyms,
         unresolved: b.unresolved,
+    };
+    let mut found = relations::resolve_stated(&model, &extraction.relations, &b.council, &b.evidence);
+    for (node, meeting) in model.meetings.iter().zip(extraction.segmented.meetings()) {
+        found.extend(relations::meeting_relations(
+            &model,
+            node,
+            meeting,
+            &b.council,
+            &b.evidence,
+        ));
     }
+    found.extend(relations::role_relations(&model, &b.council));
+    model.relations = relations::dedupe(found);
+    model
 }
 
 fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::extract::ItemPeople]) -> MeetingNode {

@@ -92,6 +92,7 @@ pub fn resolve_publications(
                 variants,
                 mentions: members.iter().map(|m| evidence.make(m.span)).collect(),
                 spans: members.iter().map(|m| m.span).collect(),
+                title_spans: members.iter().map(|m| m.title.span).collect(),
             });
         }
     }

@@ -1,0 +1,394 @@
+//! Relations between bodies and documents stated in sentences and tables:
+//! "the Neglect Delivery Group, which reported directly to the RSCP
+//! Executive Partnership Group", "It was owned by …", "was approved at
+//! Cabinet", "were provided by three local charities which were GROW,
+//! Rothacs and Rotherham Rise", "A change of name from the Corporate
+//! Parenting Panel to the Corporate Parenting Partnership Board", and
+//! tables captioned "Delivery Groups Reporting to the Executive Group".
+//!
+//! The ends of a relation are entity mentions found by the body and
+//! document rules (by span), an anaphor ("It", "The strategy", "the
+//! Board") or a kind of body ("Each Delivery Group", "All subgroups").
+//!
+//! Architecture invariant: works on spans; which entity a span, an anaphor
+//! or a kind means is decided by `resolve`.
+
+use crate::extract::sentences::sentences;
+use crate::text::{lines_in, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Predicate {
+    ReportsTo,
+    OwnedBy,
+    GovernedBy,
+    ChairedBy,
+    ApprovedBy,
+    ProvidedBy,
+    RenamedTo,
+}
+
+impl Predicate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::ReportsTo => "reportsTo",
+            Predicate::OwnedBy => "ownedBy",
+            Predicate::GovernedBy => "governedBy",
+            Predicate::ChairedBy => "chairedBy",
+            Predicate::ApprovedBy => "approvedBy",
+            Predicate::ProvidedBy => "providedBy",
+            Predicate::RenamedTo => "renamedTo",
+        }
+    }
+}
+
+/// One end of a relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// A body or document mention, by its span.
+    Mention(Span),
+    /// "It", "The strategy", "the Board": the latest entity before `at`
+    /// whose name contains `noun` (any entity for "it"; a document first
+    /// when only documents are owned, governed or approved).
+    Anaphor { noun: String, at: usize },
+    /// "Each Delivery Group", "All subgroups": every body of that kind in
+    /// the document (`noun` singular, lower case).
+    Kind { noun: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationMention {
+    pub predicate: Predicate,
+    pub subject: End,
+    pub object: End,
+    pub evidence: Span,
+}
+
+/// A verb phrase that states a relation, with the subject before it and
+/// the object after it.
+static VERBS: LazyLock<Vec<(Regex, Predicate)>> = LazyLock::new(|| {
+    let v = |re: &str, p| (Regex::new(re).expect("relation regex"), p);
+    vec![
+        v(
+            r"(?i)\b(?:reports?|reported|reporting|feeds? back|fed back|submits? (?:its|their) reports?|provided regular updates|provides regular updates)(?: directly| quarterly| annually| regularly)?\s+(?:in)?to\b",
+            Predicate::ReportsTo,
+        ),
+        v(
+            r"(?i)\b(?:is|was|are|were|will be|would be) owned by\b",
+            Predicate::OwnedBy,
+        ),
+        v(
+            r"(?i)\b(?:is|was|are|were|will be|would be) (?:governed|overseen|developed and managed|managed) (?:by|through)\b",
+            Predicate::GovernedBy,
+        ),
+        v(
+            r"(?i)\b(?:is|was|are|were|will be|would be) chaired by\b",
+            Predicate::ChairedBy,
+        ),
+        v(
+            r"(?i)\b(?:is|was|are|were|has been|had been|have been) (?:presented to and )?(?:approved|endorsed|agreed|signed off) (?:by|at)\b",
+            Predicate::ApprovedBy,
+        ),
+        v(
+            r"(?i)\b(?:is|was|are|were|will be) (?:provided|delivered|run) by\b",
+            Predicate::ProvidedBy,
+        ),
+    ]
+});
+
+static RENAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:change of name from|renamed from)\b(?P<from>.+?)\bto\b(?P<to>.+)").expect("regex")
+});
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:it|they|(?:the|this|these) (?:proposed |new |draft |revised )?(?P<noun>terms of reference|strategy|plan|report|review|board|group|panel|partnership|service|team|forum|committee|commission|police))\b")
+        .expect("regex")
+});
+
+/// "Rotherham Safeguarding Children's Partnership published the Child
+/// Exploitation Priorities": the document is owned by the body before the verb.
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:has |have |had )?(?:published|produced|developed|launched)(?: the| its| their)?\b")
+        .expect("regex")
+});
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:each|every|all|all the|the) (?:relevant )?(?P<noun>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team)s?)\b")
+        .expect("regex")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\breporting to (?:the )?").expect("regex"));
+
+/// The mention nearest before `at` within `within`.
+fn last_before(mentions: &[Span], within: Span, at: usize) -> Option<Span> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= within.start && m.end <= at)
+        .max_by_key(|m| (m.end, std::cmp::Reverse(m.start)))
+        .copied()
+}
+
+/// The mention starting soonest after `at` (within 40 bytes) in `within`.
+fn first_after(text: &str, mentions: &[Span], within: Span, at: usize) -> Option<Span> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= at && m.end <= within.end && !text[at..m.start].contains(['.', ';']))
+        .filter(|m| m.start - at <= 40)
+        .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)))
+        .copied()
+}
+
+/// Every mention in a list starting right after `at`: "GROW, Rothacs and Rotherham Rise".
+fn list_after(text: &str, mentions: &[Span], within: Span, at: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut from = at;
+    while let Some(m) = first_after(text, mentions, within, from) {
+        let gap = &text[from..m.start];
+        if !out.is_empty() && !gap.trim().is_empty() && !matches!(gap.trim(), "," | "and" | ", and" | "&") {
+            break;
+        }
+        out.push(m);
+        from = m.end;
+    }
+    out
+}
+
+/// The subject of a verb at `verb` in `sentence`: a mention before it, a
+/// kind at the sentence start, or an anaphor at the sentence start.
+fn subject(text: &str, mentions: &[Span], sentence: Span, verb: usize) -> Option<End> {
+    let s = &text[sentence.start..verb];
+    let lead = s.trim_start();
+    let lead_at = sentence.start + (s.len() - lead.len());
+    if let Some(c) = KIND.captures(lead) {
+        let noun = c["noun"].to_lowercase().replace("sub-group", "subgroup");
+        let noun = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+        let named_in_between = mentions.iter().any(|m| m.start >= lead_at && m.end <= verb);
+        if !named_in_between {
+            return Some(End::Kind { noun });
+        }
+    }
+    if let Some(m) = last_before(mentions, sentence, verb) {
+        return Some(End::Mention(m));
+    }
+    ANAPHOR.captures(lead).map(|c| End::Anaphor {
+        noun: c.name("noun").map_or(String::new(), |n| n.as_str().to_lowercase()),
+        at: sentence.start,
+    })
+}
+
+/// "the Board", "the Partnership" right after `at`: an anaphor for the
+/// latest such body.
+fn object_anaphor(text: &str, at: usize, end: usize) -> Option<End> {
+    let rest = text[at..end].trim_start();
+    ANAPHOR.captures(rest).and_then(|c| {
+        c.name("noun").map(|n| End::Anaphor {
+            noun: n.as_str().to_lowercase(),
+            at,
+        })
+    })
+}
+
+fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut Vec<RelationMention>) {
+    let s = sentence.slice(text);
+    for (re, predicate) in VERBS.iter() {
+        for m in re.find_iter(s) {
+            let verb = sentence.start + m.start();
+            let after = sentence.start + m.end();
+            let Some(subject) = subject(text, mentions, sentence, verb) else {
+                continue;
+            };
+            let objects: Vec<End> = match predicate {
+                Predicate::ProvidedBy => list_after(text, mentions, sentence, after)
+                    .into_iter()
+                    .map(End::Mention)
+                    .collect(),
+                _ => first_after(text, mentions, sentence, after)
+                    .map(End::Mention)
+                    .or_else(|| object_anaphor(text, after, sentence.end))
+                    .into_iter()
+                    .collect(),
+            };
+            for object in objects {
+                out.push(RelationMention {
+                    predicate: *predicate,
+                    subject: subject.clone(),
+                    object,
+                    evidence: sentence,
+                });
+            }
+        }
+    }
+    for m in PUBLISHED.find_iter(s) {
+        let verb = sentence.start + m.start();
+        let after = sentence.start + m.end();
+        let body = last_before(mentions, sentence, verb).filter(|b| text[b.end..verb].trim().is_empty());
+        if let (Some(body), Some(document)) = (body, first_after(text, mentions, sentence, after)) {
+            out.push(RelationMention {
+                predicate: Predicate::OwnedBy,
+                subject: End::Mention(document),
+                object: End::Mention(body),
+                evidence: sentence,
+            });
+        }
+    }
+    if let Some(c) = RENAMED.captures(s) {
+        let from = c.name("from").expect("group");
+        let to = c.name("to").expect("group");
+        let from_span = Span::new(sentence.start + from.start(), sentence.start + from.end());
+        let first = first_after(text, mentions, from_span, from_span.start);
+        let second = first_after(text, mentions, sentence, sentence.start + to.start());
+        if let (Some(a), Some(b)) = (first, second) {
+            out.push(RelationMention {
+                predicate: Predicate::RenamedTo,
+                subject: End::Mention(a),
+                object: End::Mention(b),
+                evidence: sentence,
+            });
+        }
+    }
+}
+
+/// A table captioned "… Reporting to the Executive Group": the body
+/// opening each row reports to the body in the caption.
+fn captioned_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<RelationMention>) {
+    let lines = lines_in(text, span);
+    for (i, line) in lines.iter().enumerate() {
+        let Some(c) = CAPTION.find(line.text) else { continue };
+        let at = line.span.start + c.end();
+        let Some(parent) = first_after(text, mentions, line.span, at) else {
+            continue;
+        };
+        for row in lines[i + 1..].iter().skip_while(|l| l.is_blank()) {
+            if !row.text.contains('\t') {
+                break;
+            }
+            let first_cell = row.text.split('\t').next().unwrap_or("");
+            let cell = Span::new(row.span.start, row.span.start + first_cell.len());
+            if let Some(child) = mentions.iter().find(|m| m.start == cell.start && m.end <= cell.end) {
+                out.push(RelationMention {
+                    predicate: Predicate::ReportsTo,
+                    subject: End::Mention(*child),
+                    object: End::Mention(parent),
+                    evidence: Span::new(line.span.start, row.span.end),
+                });
+            }
+        }
+    }
+}
+
+/// Relations stated in `span` of `text` between the entities mentioned at
+/// `mentions` (body and document mention spans, any order).
+pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<RelationMention> {
+    let mut sorted: Vec<Span> = mentions.iter().filter(|m| span.contains(**m)).copied().collect();
+    sorted.sort();
+    let mut out = Vec::new();
+    for sentence in sentences(text, span) {
+        sentence_relations(text, &sorted, sentence, &mut out);
+    }
+    captioned_tables(text, &sorted, span, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Relations in `text` whose mentions are the quoted names in `names`.
+    fn relations(text: &str, names: &[&str]) -> Vec<(String, String, String)> {
+        let mentions: Vec<Span> = names
+            .iter()
+            .flat_map(|n| text.match_indices(n).map(|(i, _)| Span::new(i, i + n.len())))
+            .collect();
+        let show = |e: &End| match e {
+            End::Mention(s) => s.slice(text).to_string(),
+            End::Anaphor { noun, .. } => format!("<{noun}>"),
+            End::Kind { noun } => format!("[{noun}]"),
+        };
+        find_relations(text, Span::new(0, text.len()), &mentions)
+            .iter()
+            .map(|r| (show(&r.subject), r.predicate.as_str().to_string(), show(&r.object)))
+            .collect()
+    }
+
+    fn rel(s: &str, p: &str, o: &str) -> (String, String, String) {
+        (s.into(), p.into(), o.into())
+    }
+
+    #[test]
+    fn a_relative_clause_reports_to_a_body() {
+        assert_eq!(
+            relations(
+                "It was owned by the Neglect Delivery Group, which reported directly to the RSCP Executive Partnership Group.",
+                &["Neglect Delivery Group", "RSCP Executive Partnership Group"]
+            ),
+            vec![
+                rel("Neglect Delivery Group", "reportsTo", "RSCP Executive Partnership Group"),
+                rel("<>", "ownedBy", "Neglect Delivery Group"),
+            ]
+        );
+    }
+
+    #[test]
+    fn anaphors_and_kinds_are_kept_for_resolution() {
+        assert_eq!(
+            relations(
+                "The strategy was a partnership strategy and was governed by the Rotherham Safeguarding Children's Partnership.",
+                &["Rotherham Safeguarding Children's Partnership"]
+            ),
+            vec![rel("<strategy>", "governedBy", "Rotherham Safeguarding Children's Partnership")]
+        );
+        assert_eq!(
+            relations("All subgroups fed back into the Board on a quarterly basis.", &[]),
+            vec![rel("[subgroup]", "reportsTo", "<board>")]
+        );
+    }
+
+    #[test]
+    fn approvals_providers_and_renames() {
+        assert_eq!(
+            relations(
+                "The Domestic Abuse Strategy 2022-2027 that was approved by Cabinet in 2022.",
+                &["Domestic Abuse Strategy", "Cabinet"]
+            ),
+            vec![rel("Domestic Abuse Strategy", "approvedBy", "Cabinet")]
+        );
+        assert_eq!(
+            relations(
+                "The Post CSE Support Services were provided by three local charities which were GROW, Rothacs and Rotherham Rise.",
+                &["Post CSE Support Services", "GROW", "Rothacs", "Rotherham Rise"]
+            ),
+            vec![
+                rel("Post CSE Support Services", "providedBy", "GROW"),
+                rel("Post CSE Support Services", "providedBy", "Rothacs"),
+                rel("Post CSE Support Services", "providedBy", "Rotherham Rise"),
+            ]
+        );
+        assert_eq!(
+            relations(
+                "A change of name from the Corporate Parenting Panel to the Corporate Parenting Partnership Board, the Panel would",
+                &["Corporate Parenting Panel", "Corporate Parenting Partnership Board"]
+            ),
+            vec![rel("Corporate Parenting Panel", "renamedTo", "Corporate Parenting Partnership Board")]
+        );
+    }
+
+    #[test]
+    fn a_captioned_table_reports_to_the_caption_body() {
+        let text = "Schedule - Delivery Groups Reporting to the Executive Group\t\t\n\tFebruary\tApril\nPerformance & Quality Delivery Group\t✓\nChild Death Overview Panel\t\t✓\n\nLater text";
+        assert_eq!(
+            relations(
+                text,
+                &[
+                    "Executive Group",
+                    "Performance & Quality Delivery Group",
+                    "Child Death Overview Panel"
+                ]
+            ),
+            vec![
+                rel("Performance & Quality Delivery Group", "reportsTo", "Executive Group"),
+                rel("Child Death Overview Panel", "reportsTo", "Executive Group"),
+            ]
+        );
+    }
+}

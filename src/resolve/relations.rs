@@ -1,0 +1,230 @@
+//! Relations: stated relation mentions resolved to bodies and documents,
+//! plus the relations the meeting record itself gives: who chaired the
+//! meeting's body, who is a member of it, roles that name a chair or a
+//! Cabinet Member, and bodies whose updates or reports are items of the
+//! meeting (an inferred reporting line).
+//!
+//! Architecture invariant: an end that does not resolve to exactly one
+//! entity drops the relation; every relation keeps its evidence.
+
+use crate::extract::relations::{End, RelationMention};
+use crate::model::*;
+use crate::resolve::bodies::name_core;
+use crate::segment::{AttendanceStatus, Meeting};
+use crate::text::Span;
+use std::collections::HashMap;
+
+/// Where each body and document is mentioned, by byte span.
+pub struct MentionIndex<'m> {
+    by_span: HashMap<Span, EntityRef>,
+    ordered: Vec<(Span, EntityRef)>,
+    model: &'m FileModel,
+}
+
+impl<'m> MentionIndex<'m> {
+    pub fn new(model: &'m FileModel) -> Self {
+        let mut ordered: Vec<(Span, EntityRef)> = Vec::new();
+        for (i, b) in model.bodies.iter().enumerate() {
+            ordered.extend(b.spans.iter().map(|s| (*s, EntityRef::Body(i))));
+        }
+        for (i, d) in model.publications.iter().enumerate() {
+            ordered.extend(d.title_spans.iter().map(|s| (*s, EntityRef::Document(i))));
+        }
+        ordered.sort_by_key(|(s, _)| *s);
+        MentionIndex {
+            by_span: ordered.iter().cloned().collect(),
+            ordered,
+            model,
+        }
+    }
+
+    /// The latest entity named before `at` (within 5,000 bytes) whose name
+    /// contains `noun`, or any entity for an empty noun (a document, when
+    /// `document_first` and one is near).
+    fn antecedent(&self, noun: &str, at: usize, document_first: bool) -> Option<EntityRef> {
+        let near = || {
+            self.ordered
+                .iter()
+                .rev()
+                .filter(move |(s, _)| s.end <= at && at - s.end < 5000)
+        };
+        if noun.is_empty() && document_first {
+            if let Some((_, e)) = near().find(|(_, e)| matches!(e, EntityRef::Document(_))) {
+                return Some(e.clone());
+            }
+        }
+        near()
+            .find(|(_, e)| noun.is_empty() || self.model.entity_name(e).to_lowercase().contains(noun))
+            .map(|(_, e)| e.clone())
+    }
+
+    fn resolve(&self, end: &End, council: &str, document: Span, predicate: &str) -> Vec<EntityRef> {
+        let document_first = matches!(predicate, "ownedBy" | "governedBy" | "approvedBy");
+        match end {
+            End::Mention(s) => self.by_span.get(s).cloned().into_iter().collect(),
+            End::Anaphor { noun, at } => self.antecedent(noun, *at, document_first).into_iter().collect(),
+            End::Kind { noun } => self
+                .model
+                .bodies
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| name_core(&b.name, council).ends_with(noun.as_str()))
+                .filter(|(_, b)| b.spans.iter().any(|s| document.contains(*s)))
+                .map(|(i, _)| EntityRef::Body(i))
+                .collect(),
+        }
+    }
+}
+
+/// Stated relations: each end resolved; kinds fan out to every body of the kind.
+pub fn resolve_stated(
+    model: &FileModel,
+    mentions: &[(Span, RelationMention)],
+    council: &str,
+    evidence: &EvidenceMaker,
+) -> Vec<RelationFact> {
+    let index = MentionIndex::new(model);
+    let mut out = Vec::new();
+    for (document, r) in mentions {
+        let subjects = index.resolve(&r.subject, council, *document, r.predicate.as_str());
+        let objects = index.resolve(&r.object, council, *document, "");
+        if objects.len() != 1 {
+            continue;
+        }
+        for s in subjects {
+            if s != objects[0] {
+                out.push(RelationFact {
+                    subject: s,
+                    predicate: r.predicate.as_str(),
+                    object: objects[0].clone(),
+                    basis: "stated",
+                    evidence: evidence.make(r.evidence),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn body_by_core(model: &FileModel, name: &str, council: &str) -> Option<usize> {
+    let core = name_core(name, council);
+    model.bodies.iter().position(|b| name_core(&b.name, council) == core)
+}
+
+/// Relations the meeting record gives: the chair and members of the
+/// meeting's body, and bodies whose updates or reports are its items.
+pub fn meeting_relations(
+    model: &FileModel,
+    node: &MeetingNode,
+    meeting: &Meeting,
+    council: &str,
+    evidence: &EvidenceMaker,
+) -> Vec<RelationFact> {
+    let mut out = Vec::new();
+    let Some(body) = body_by_core(model, &node.body_name, council) else {
+        return out;
+    };
+    for a in &node.attendance {
+        let predicate = match a.status {
+            AttendanceStatus::Chair => "chairedBy",
+            AttendanceStatus::Member | AttendanceStatus::CoOpted => "memberOf",
+            _ => continue,
+        };
+        let (subject, object) = match predicate {
+            "chairedBy" => (EntityRef::Body(body), EntityRef::Person(a.person)),
+            _ => (EntityRef::Person(a.person), EntityRef::Body(body)),
+        };
+        out.push(RelationFact {
+            subject,
+            predicate,
+            object,
+            basis: "stated",
+            evidence: a.evidence.clone(),
+        });
+    }
+    // "Resolved: That the Work Programme for 2024/2025 be approved."
+    for item in &meeting.items {
+        for resolution in &item.resolutions {
+            let said = resolution.text.text.to_lowercase();
+            if !["be approved", "be endorsed", "be agreed", "be adopted"]
+                .iter()
+                .any(|v| said.contains(v))
+            {
+                continue;
+            }
+            for (i, d) in model.publications.iter().enumerate() {
+                if d.title_spans.iter().any(|s| resolution.text.span.contains(*s)) {
+                    out.push(RelationFact {
+                        subject: EntityRef::Document(i),
+                        predicate: "approvedBy",
+                        object: EntityRef::Body(body),
+                        basis: "stated",
+                        evidence: evidence.make(resolution.text.span),
+                    });
+                }
+            }
+        }
+    }
+    // "CORPORATE PARENTING PANEL - UPDATE", "… ADULTS BOARD ANNUAL REPORT": the body reports here.
+    for item in &meeting.items {
+        let title = item.title.text.to_lowercase();
+        if !(title.contains("update") || title.contains("report")) {
+            continue;
+        }
+        for (i, b) in model.bodies.iter().enumerate() {
+            let named = b.spans.iter().find(|s| item.title.span.contains(**s));
+            if let (Some(_), true) = (named, i != body) {
+                out.push(RelationFact {
+                    subject: EntityRef::Body(i),
+                    predicate: "reportsTo",
+                    object: EntityRef::Body(body),
+                    basis: "inferred",
+                    evidence: evidence.make(item.title.span),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Relations a person's roles state: "Chair of the X" → X chairedBy the
+/// person; "Cabinet Member for …" → the person is a member of Cabinet.
+pub fn role_relations(model: &FileModel, council: &str) -> Vec<RelationFact> {
+    let mut out = Vec::new();
+    for (p, person) in model.people.iter().enumerate() {
+        for r in &person.roles {
+            let title = r.title.to_lowercase();
+            let chair = title == "chair" || title.ends_with(" chair") || title == "chairman";
+            if let (true, Some(org)) = (chair, &r.organisation) {
+                let object = body_by_core(model, org, council);
+                out.push(RelationFact {
+                    subject: object.map_or_else(|| EntityRef::Post(org.clone()), EntityRef::Body),
+                    predicate: "chairedBy",
+                    object: EntityRef::Person(p),
+                    basis: "stated",
+                    evidence: r.evidence.clone(),
+                });
+            }
+            if title.starts_with("cabinet member") {
+                let cabinet = body_by_core(model, "Cabinet", council);
+                out.push(RelationFact {
+                    subject: EntityRef::Person(p),
+                    predicate: "memberOf",
+                    object: cabinet.map_or_else(|| EntityRef::Post("Cabinet".into()), EntityRef::Body),
+                    basis: "stated",
+                    evidence: r.evidence.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Drops repeated (subject, predicate, object) triples, keeping the first.
+pub fn dedupe(relations: Vec<RelationFact>) -> Vec<RelationFact> {
+    let mut seen = std::collections::HashSet::new();
+    relations
+        .into_iter()
+        .filter(|r| seen.insert((r.subject.clone(), r.predicate, r.object.clone())))
+        .collect()
+}
