@@ -158,7 +158,7 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
                     presenters: person_names(model, i.presenters.iter().map(|p| p.person)),
                     welcomed: person_names(model, i.welcomed.iter().map(|p| p.person)),
                     documents: Vec::new(),
-                    topics: Vec::new(),
+                    topics: i.topics.iter().map(|t| t.label.clone()).collect(),
                     resolutions: i.resolutions.len(),
                 })
                 .collect(),
