@@ -180,7 +180,7 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
                         .iter()
                         .map(|&d| model.publications[d].title.clone())
                         .collect(),
-                    topics: Vec::new(),
+                    topics: i.topics.iter().map(|t| t.label.clone()).collect(),
                     resolutions: i.resolutions.len(),
                 })
                 .collect(),

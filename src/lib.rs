@@ -18,3 +18,4 @@ pub mod segment;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod topics;

@@ -208,6 +208,18 @@ pub struct ItemNode {
     /// Documents the item names (indices into [`FileModel::publications`]).
     pub documents: Vec<usize>,
     pub cross_refs: Vec<String>,
+    /// Topics from the concept scheme, heaviest first.
+    pub topics: Vec<TopicTag>,
+}
+
+/// An item's topic: a concept of the scheme with its weight (0..1, the
+/// title counts most) and where it was first found (the title if there).
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicTag {
+    pub concept_iri: String,
+    pub label: String,
+    pub weight: f64,
+    pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,6 +9,7 @@ use crate::extract::extract;
 use crate::iri::Minter;
 use crate::model::{FileModel, SourceInfo};
 use crate::source::{discover, read_source, Discovered, FileFailure, Source};
+use crate::topics::TopicScheme;
 use crate::{rdf, resolve, store};
 use anyhow::Result;
 use oxigraph::store::Store;
@@ -18,19 +19,25 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Segments, extracts and resolves one source.
+/// Segments, extracts and resolves one source, with the built-in topics.
 pub fn model_source(source: &Source) -> Result<FileModel, String> {
+    model_source_with(source, TopicScheme::builtin())
+}
+
+/// Segments, extracts and resolves one source, tagging items with `topics`.
+pub fn model_source_with(source: &Source, topics: &TopicScheme) -> Result<FileModel, String> {
     let extraction = extract(&source.text);
     if extraction.segmented.documents.is_empty() {
         return Err("no meeting, agenda or report found (is this council minutes?)".to_string());
     }
-    Ok(resolve::resolve(
+    Ok(resolve::resolve_with_topics(
         SourceInfo {
             id: source.id.clone(),
             hash: source.hash.clone(),
         },
         &source.text,
         &extraction,
+        topics,
     ))
 }
 
@@ -61,6 +68,8 @@ pub struct BuildOptions {
     pub inputs: Vec<PathBuf>,
     pub minter: Minter,
     pub strict: bool,
+    /// The concept scheme items are tagged with; written to its own graph.
+    pub topics: TopicScheme,
 }
 
 /// Builds `inputs` into `store`. Per-file failures are collected (and stop
@@ -71,6 +80,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     let files = discover(&options.inputs).map_err(|f| anyhow::anyhow!("{f}"))?;
     summary.files = files.len();
     let existing = store::indexed_sources(store)?;
+    // A different topic scheme re-tags every file, unchanged or not.
+    let topics_graph = rdf::topics_graph_iri(&options.minter);
+    let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(options.topics.hash.as_str());
 
     let results: Vec<(Discovered, FileOutcome)> = files
         .par_iter()
@@ -78,13 +90,14 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             let outcome = (|| {
                 let source = read_source(&file.path, file.id.clone()).map_err(|e| e.to_string())?;
                 let graph = store::graph_for(&options.minter, &file.id);
-                if existing
-                    .get(graph.as_str())
-                    .is_some_and(|(_, hash)| *hash == source.hash)
+                if !scheme_changed
+                    && existing
+                        .get(graph.as_str())
+                        .is_some_and(|(_, hash)| *hash == source.hash)
                 {
                     return Ok(None);
                 }
-                let model = model_source(&source)?;
+                let model = model_source_with(&source, &options.topics)?;
                 let quads = rdf::to_quads(&options.minter, &model);
                 Ok(Some((model, quads)))
             })();
@@ -121,6 +134,12 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             }
             Err(_) => {}
         }
+    }
+    // Written last, so an interrupted build re-tags everything next time.
+    if scheme_changed {
+        let quads = rdf::scheme_quads(&options.minter, &options.topics);
+        store::replace_graph(store, &topics_graph, &quads)?;
+        summary.quads_written += quads.len();
     }
     summary.removed = remove_vanished(store, options, &files, &existing)?;
     summary.store_quads = store.len()?;

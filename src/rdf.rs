@@ -347,6 +347,7 @@ fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode], pub
         for minute in &item.cross_refs {
             w.lit(&node, GraphWriter::cg("refersToMinute"), minute);
         }
+        topic_quads(w, &node, &item.topics);
     }
     for (n, d) in m.declarations.iter().enumerate() {
         let fact = NamedNode::new_unchecked(format!("{}/declaration/{}", meeting.as_str(), n + 1));
@@ -364,6 +365,59 @@ fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode], pub
         }
         w.evidence(&fact, &d.evidence);
     }
+}
+
+/// An item's topics: `cg:topic <concept>` and a `cg:TopicTag` with the
+/// weight and the evidence of the first place the topic was found.
+fn topic_quads(w: &mut GraphWriter, item: &NamedNode, topics: &[TopicTag]) {
+    let mut seen: Vec<String> = Vec::new();
+    for t in topics {
+        let concept = NamedNode::new_unchecked(t.concept_iri.clone());
+        let mut local = slug(t.concept_iri.rsplit(['/', '#']).find(|s| !s.is_empty()).unwrap_or(""));
+        if local.is_empty() || seen.contains(&local) {
+            local = format!("{local}-{}", &crate::source::hash_bytes(t.concept_iri.as_bytes())[..8]);
+        }
+        seen.push(local.clone());
+        let tag = NamedNode::new_unchecked(format!("{}/topic/{local}", item.as_str()));
+        w.add(item, GraphWriter::cg("topic"), concept.clone());
+        w.add(&tag, rdf::TYPE.into(), GraphWriter::cg("TopicTag"));
+        w.add(&tag, GraphWriter::cg("item"), item.clone());
+        w.add(&tag, GraphWriter::cg("concept"), concept);
+        w.add(&tag, GraphWriter::cg("weight"), decimal_literal(t.weight));
+        w.evidence(&tag, &t.evidence);
+    }
+}
+
+/// A weight as a canonical xsd:decimal with at most two decimals ("0.85", "1.0").
+fn decimal_literal(value: f64) -> Literal {
+    let mut s = format!("{value:.2}");
+    while s.ends_with('0') && !s.ends_with(".0") {
+        s.pop();
+    }
+    Literal::new_typed_literal(s, xsd::DECIMAL)
+}
+
+/// The IRI of the named graph holding the topic concept scheme.
+pub fn topics_graph_iri(minter: &Minter) -> NamedNode {
+    NamedNode::new_unchecked(minter.iri("graph/topics"))
+}
+
+/// The concept scheme's triples in the topics graph, with the hash of the
+/// file they came from (a build whose scheme differs re-tags every file).
+pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec<Quad> {
+    let graph = topics_graph_iri(minter);
+    let mut quads: Vec<Quad> = scheme
+        .triples
+        .iter()
+        .map(|t| t.clone().in_graph(GraphName::NamedNode(graph.clone())))
+        .collect();
+    quads.push(Quad::new(
+        graph.clone(),
+        term(ns::CG, "schemeHash"),
+        Literal::new_simple_literal(&scheme.hash),
+        GraphName::NamedNode(graph.clone()),
+    ));
+    quads
 }
 
 /// Fact IRIs end in the person's last key segment; people whose keys share

@@ -68,6 +68,25 @@ pub fn indexed_sources(store: &Store) -> Result<HashMap<String, (String, String)
     Ok(out)
 }
 
+/// The hash of the topic scheme the store's topics graph holds, if any.
+pub fn topics_hash(store: &Store, graph: &NamedNode) -> Result<Option<String>> {
+    let query = format!(
+        "{}SELECT ?hash WHERE {{ GRAPH <{g}> {{ <{g}> cg:schemeHash ?hash }} }}",
+        ns::SPARQL_PREFIXES,
+        g = graph.as_str()
+    );
+    if let QueryResults::Solutions(mut solutions) =
+        SparqlEvaluator::new().parse_query(&query)?.on_store(store).execute()?
+    {
+        if let Some(s) = solutions.next() {
+            if let Some(Term::Literal(l)) = s?.get("hash") {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Replaces the graph of one source with `quads`, atomically.
 pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
     let mut tx = store.start_transaction()?;

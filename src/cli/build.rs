@@ -4,6 +4,7 @@ use super::StoreArgs;
 use anyhow::Result;
 use councilgraph::iri::{Minter, DEFAULT_BASE};
 use councilgraph::pipeline::{build, BuildOptions};
+use councilgraph::topics::TopicScheme;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -28,9 +29,14 @@ pub struct BuildArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
+    /// SKOS topic scheme (Turtle) to tag items with [default: the built-in
+    /// ontology/topics.ttl, or $COUNCILGRAPH_TOPICS].
+    #[arg(long, value_name = "FILE")]
+    topics: Option<PathBuf>,
 }
 
 pub fn run(args: BuildArgs) -> Result<ExitCode> {
+    let topics = TopicScheme::choose(args.topics.as_deref())?;
     let path = args.store.path();
     let store = councilgraph::store::open(&path)?;
     let show_progress = !args.quiet && !args.json && std::io::stderr().is_terminal();
@@ -45,6 +51,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         inputs: args.paths,
         minter: Minter::new(&args.base),
         strict: args.strict,
+        topics,
     };
     let summary = build(&store, &options, &|id| {
         bar.inc(1);

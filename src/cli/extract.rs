@@ -2,8 +2,9 @@
 
 use anyhow::{Context, Result};
 use councilgraph::gold::to_gold;
-use councilgraph::pipeline::model_source;
+use councilgraph::pipeline::{model_source, model_source_with};
 use councilgraph::source::{discover, read_source};
+use councilgraph::topics::TopicScheme;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,9 +24,14 @@ pub struct ExtractArgs {
     /// Write DIR/<stem>.json per input (default: standard output for one input).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// SKOS topic scheme (Turtle) to tag items with [default: the built-in
+    /// ontology/topics.ttl, or $COUNCILGRAPH_TOPICS].
+    #[arg(long, value_name = "FILE")]
+    topics: Option<PathBuf>,
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let topics = TopicScheme::choose(args.topics.as_deref())?;
     let files = discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))?;
     if args.out.is_none() && files.len() > 1 {
         anyhow::bail!(
@@ -40,7 +46,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     for file in files {
         let outcome = read_source(&file.path, file.id.clone())
             .map_err(|e| e.to_string())
-            .and_then(|s| model_source(&s));
+            .and_then(|s| model_source_with(&s, &topics));
         match outcome {
             Ok(model) => {
                 let json = serde_json::to_string_pretty(&to_gold(&model))?;

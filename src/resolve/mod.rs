@@ -16,6 +16,7 @@ use crate::names::is_non_name_word;
 use crate::segment::attendance_office_title;
 use crate::segment::{AttendanceStatus, Meeting};
 use crate::text::Span;
+use crate::topics::TopicScheme;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -128,6 +129,7 @@ fn role_tokens(s: &str) -> BTreeSet<String> {
 
 struct Builder<'a> {
     text: &'a str,
+    topics: &'a TopicScheme,
     council: String,
     evidence: EvidenceMaker<'a>,
     people: Vec<PersonNode>,
@@ -345,10 +347,16 @@ fn add_scope(scope: &mut Vec<InScope>, person: PersonIx, role: Option<&str>) {
     }
 }
 
-/// Builds the resolved model of one file.
+/// Builds the resolved model of one file, tagging items with the built-in topics.
 pub fn resolve(source: SourceInfo, text: &str, extraction: &Extraction) -> FileModel {
+    resolve_with_topics(source, text, extraction, TopicScheme::builtin())
+}
+
+/// Builds the resolved model of one file, tagging items with `topics`.
+pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extraction, topics: &TopicScheme) -> FileModel {
     let mut b = Builder {
         text,
+        topics,
         council: detect_council(
             text,
             &extraction
@@ -572,6 +580,17 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             welcomed,
             cross_refs: item.cross_refs.iter().map(|c| c.minute.clone()).collect(),
             documents: Vec::new(),
+            topics: b
+                .topics
+                .tag(b.text, item.title.span, item.body)
+                .into_iter()
+                .map(|hit| TopicTag {
+                    concept_iri: b.topics.concepts[hit.concept].iri.clone(),
+                    label: b.topics.concepts[hit.concept].label.clone(),
+                    weight: hit.weight,
+                    evidence: b.evidence.make(hit.first),
+                })
+                .collect(),
         });
     }
     MeetingNode {

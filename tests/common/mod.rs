@@ -22,6 +22,7 @@ pub fn run(cwd: &Path, args: &[&str]) -> Output {
         .current_dir(cwd)
         .args(args)
         .env_remove("COUNCILGRAPH_STORE")
+        .env_remove("COUNCILGRAPH_TOPICS")
         .output()
         .expect("run councilgraph")
 }
