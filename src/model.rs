@@ -207,6 +207,8 @@ pub struct ItemNode {
     pub welcomed: Vec<Participation>,
     /// Documents the item names (indices into [`FileModel::publications`]).
     pub documents: Vec<usize>,
+    /// Bodies the item names (indices into [`FileModel::bodies`]).
+    pub bodies: Vec<usize>,
     pub cross_refs: Vec<String>,
     /// Topics from the concept scheme, heaviest first.
     pub topics: Vec<TopicTag>,

@@ -5,10 +5,11 @@
 //! its own module. Files are processed in parallel (rayon) and written to the
 //! store one transaction per file, in a deterministic order.
 
-use crate::extract::extract;
+use crate::extract::bodies::KnownBody;
+use crate::extract::extract_knowing;
 use crate::iri::Minter;
 use crate::model::{FileModel, SourceInfo};
-use crate::source::{discover, read_source, Discovered, FileFailure, Source};
+use crate::source::{discover, hash_bytes, read_source, Discovered, FileFailure, Source};
 use crate::topics::TopicScheme;
 use crate::{rdf, resolve, store};
 use anyhow::Result;
@@ -26,7 +27,95 @@ pub fn model_source(source: &Source) -> Result<FileModel, String> {
 
 /// Segments, extracts and resolves one source, tagging items with `topics`.
 pub fn model_source_with(source: &Source, topics: &TopicScheme) -> Result<FileModel, String> {
-    let extraction = extract(&source.text);
+    model_source_knowing(source, topics, &[])
+}
+
+/// Models every source, in two passes: the second recognises, in each file,
+/// the bodies other files name ("Rotherham Rise" listed as a charity in one
+/// file, named bare in another). A file re-read with such names gets a
+/// content hash that covers them, so a change elsewhere rewrites it.
+pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) -> Vec<Result<FileModel, String>> {
+    let first: Vec<Result<FileModel, String>> = sources
+        .par_iter()
+        .map(|s| s.clone().and_then(|s| model_source_knowing(&s, topics, &[])))
+        .collect();
+    let known = known_bodies(first.iter().filter_map(|m| m.as_ref().ok()));
+    first
+        .into_par_iter()
+        .zip(sources.par_iter())
+        .map(|(model, source)| {
+            let model = model?;
+            let source = source.as_ref().map_err(Clone::clone)?;
+            let extra = unfound_names(&source.text, &model, &known);
+            if extra.is_empty() {
+                return Ok(model);
+            }
+            let mut again = model_source_knowing(source, topics, &extra)?;
+            let names: Vec<&str> = extra.iter().map(|k| k.name.as_str()).collect();
+            again.source.hash = hash_bytes(format!("{}\n{}", source.hash, names.join("\n")).as_bytes());
+            Ok(again)
+        })
+        .collect()
+}
+
+/// The printed names of every body in `models`.
+fn known_bodies<'m>(models: impl Iterator<Item = &'m FileModel>) -> Vec<KnownBody> {
+    let mut known: Vec<KnownBody> = models
+        .flat_map(|m| {
+            m.bodies.iter().flat_map(|b| {
+                std::iter::once(&b.name).chain(&b.variants).map(|name| KnownBody {
+                    name: name.clone(),
+                    kind: b.kind,
+                    national: b.key.split('/').count() == 2,
+                })
+            })
+        })
+        .filter(|k| k.name.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    known.sort();
+    known.dedup_by(|a, b| a.name == b.name);
+    known
+}
+
+/// The known names printed in `text` that `model` has no body for.
+fn unfound_names(text: &str, model: &FileModel, known: &[KnownBody]) -> Vec<KnownBody> {
+    known
+        .iter()
+        .filter(|k| {
+            !model
+                .bodies
+                .iter()
+                .any(|b| b.name == k.name || b.variants.contains(&k.name))
+        })
+        .filter(|k| {
+            text.match_indices(k.name.as_str()).any(|(at, _)| {
+                !text[..at].ends_with(char::is_alphanumeric)
+                    && !text[at + k.name.len()..].starts_with(char::is_alphanumeric)
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Segments, extracts and resolves one source, also recognising `known` bodies.
+///
+/// A bug that panics while reading one file becomes that file's error, so
+/// the other files still build and the store is never left half-written.
+pub fn model_source_knowing(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -> Result<FileModel, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| model_unguarded(source, topics, known))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            Err(format!("internal error while extracting (please report it): {what}"))
+        },
+    )
+}
+
+fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -> Result<FileModel, String> {
+    let extraction = extract_knowing(&source.text, known);
     if extraction.segmented.documents.is_empty() {
         return Err("no meeting, agenda or report found (is this council minutes?)".to_string());
     }
@@ -84,23 +173,26 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     let topics_graph = rdf::topics_graph_iri(&options.minter);
     let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(options.topics.hash.as_str());
 
+    let sources: Vec<Result<Source, String>> = files
+        .par_iter()
+        .map(|file| read_source(&file.path, file.id.clone()).map_err(|e| e.to_string()))
+        .collect();
+    let models = model_corpus(&sources, &options.topics);
     let results: Vec<(Discovered, FileOutcome)> = files
         .par_iter()
-        .map(|file| {
-            let outcome = (|| {
-                let source = read_source(&file.path, file.id.clone()).map_err(|e| e.to_string())?;
+        .zip(models)
+        .map(|(file, model)| {
+            let outcome = model.map(|model| {
                 let graph = store::graph_for(&options.minter, &file.id);
-                if !scheme_changed
-                    && existing
-                        .get(graph.as_str())
-                        .is_some_and(|(_, hash)| *hash == source.hash)
-                {
-                    return Ok(None);
+                let unchanged = existing
+                    .get(graph.as_str())
+                    .is_some_and(|(_, hash)| *hash == model.source.hash);
+                if unchanged && !scheme_changed {
+                    return None;
                 }
-                let model = model_source_with(&source, &options.topics)?;
                 let quads = rdf::to_quads(&options.minter, &model);
-                Ok(Some((model, quads)))
-            })();
+                Some((model, quads))
+            });
             progress(&file.id);
             (file.clone(), outcome)
         })

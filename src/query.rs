@@ -163,6 +163,18 @@ fn mentions_variable(query: &str, name: &str) -> bool {
     })
 }
 
+/// The variable `--bind NAME=…` sets: `?NAME_` when the query uses it (so
+/// a query can bind `body` and still output a column called `body`), else
+/// `?NAME`.
+fn bound_variable(query: &str, name: &str) -> String {
+    let underscored = format!("{name}_");
+    if mentions_variable(query, &underscored) {
+        underscored
+    } else {
+        name.to_string()
+    }
+}
+
 /// Parses a query, with councilgraph's prefixes predeclared, and binds values.
 pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::Query> {
     let parser = PREFIXES
@@ -175,14 +187,14 @@ pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::
         .map_err(|e| anyhow::anyhow!("SPARQL syntax error: {e}"))?;
     if !bindings.is_empty() {
         for (name, _) in bindings {
-            if !mentions_variable(query, name) {
+            if !mentions_variable(query, &bound_variable(query, name)) {
                 bail!("--bind {name}=…: the query has no variable ?{name}");
             }
         }
         let values = GraphPattern::Values {
             variables: bindings
                 .iter()
-                .map(|(n, _)| Variable::new_unchecked(n.clone()))
+                .map(|(n, _)| Variable::new_unchecked(bound_variable(query, n)))
                 .collect(),
             bindings: vec![bindings
                 .iter()
@@ -333,6 +345,17 @@ fn write_table(variables: &[Variable], rows: &[QuerySolution], out: &mut dyn Wri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parameter_named_like_an_output_column_binds_its_underscored_variable() {
+        let q = prepare(
+            "SELECT ?body WHERE { ?b rdfs:label ?body . FILTER(?body = ?body_) }",
+            &[("body".to_string(), "Cabinet".to_string())],
+        )
+        .unwrap()
+        .to_string();
+        assert!(q.contains("VALUES ( ?body_ )"), "{q}");
+    }
 
     #[test]
     fn binds_are_typed_and_checked() {

@@ -139,10 +139,10 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     for (p, node) in model.people.iter().zip(&people) {
         person_quads(&mut w, p, node);
     }
-    for m in &model.meetings {
-        meeting_quads(&mut w, m, &people, &publications);
-    }
     let bodies: Vec<NamedNode> = model.bodies.iter().map(|b| w.node(&b.key)).collect();
+    for m in &model.meetings {
+        meeting_quads(&mut w, m, &people, &publications, &bodies);
+    }
     for r in &model.relations {
         let end = |e: &EntityRef| -> Term {
             match e {
@@ -271,7 +271,13 @@ fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
     }
 }
 
-fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode], publications: &[NamedNode]) {
+fn meeting_quads(
+    w: &mut GraphWriter,
+    m: &MeetingNode,
+    people: &[NamedNode],
+    publications: &[NamedNode],
+    bodies: &[NamedNode],
+) {
     let meeting = w.node(&m.key);
     let body = w.node(&m.body_key);
     w.add(&body, rdf::TYPE.into(), term(ns::ORG, "Organization"));
@@ -343,6 +349,9 @@ fn meeting_quads(w: &mut GraphWriter, m: &MeetingNode, people: &[NamedNode], pub
         }
         for &d in &item.documents {
             w.add(&node, GraphWriter::cg("discusses"), publications[d].clone());
+        }
+        for &b in &item.bodies {
+            w.add(&node, GraphWriter::cg("mentions"), bodies[b].clone());
         }
         for minute in &item.cross_refs {
             w.lit(&node, GraphWriter::cg("refersToMinute"), minute);

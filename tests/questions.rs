@@ -33,7 +33,13 @@ fn check(store_dir: &std::path::Path, q: &serde_json::Value) -> Vec<String> {
     if !query.exists() {
         return vec![format!("{id}: no queries/{id}.rq")];
     }
-    let mut args: Vec<String> = vec!["query".into(), "-f".into(), query.to_string_lossy().into(), "--format".into(), "csv".into()];
+    let mut args: Vec<String> = vec![
+        "query".into(),
+        "-f".into(),
+        query.to_string_lossy().into(),
+        "--format".into(),
+        "csv".into(),
+    ];
     for (k, v) in q["parameters"].as_object().unwrap() {
         args.push("--bind".into());
         args.push(format!("{k}={}", answer_text(v)));
@@ -54,7 +60,7 @@ fn check(store_dir: &std::path::Path, q: &serde_json::Value) -> Vec<String> {
     }
     for bad in q["must_exclude"].as_array().unwrap() {
         let bad = answer_text(&bad["answer"]).to_lowercase();
-        if cells.iter().any(|c| *c == bad) {
+        if cells.contains(&bad) {
             failures.push(format!("{id}: returned excluded {bad:?}"));
         }
     }
@@ -70,10 +76,9 @@ fn check(store_dir: &std::path::Path, q: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn every_public_competency_question_is_answered() {
-    let questions: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("../shared/questions/public.json")).unwrap(),
-    )
-    .unwrap();
+    let questions: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("../shared/questions/public.json")).unwrap())
+            .unwrap();
     let dir = corpus_copy();
     ok(dir.path(), &["build", "minutes", "--quiet"]);
     let failures: Vec<String> = questions
@@ -82,5 +87,10 @@ fn every_public_competency_question_is_answered() {
         .iter()
         .flat_map(|q| check(dir.path(), q))
         .collect();
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

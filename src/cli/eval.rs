@@ -3,8 +3,9 @@
 use anyhow::{bail, Context, Result};
 use councilgraph::eval::{format_table, is_gold_name, score_all};
 use councilgraph::gold::to_gold;
-use councilgraph::pipeline::model_source;
+use councilgraph::pipeline::model_corpus;
 use councilgraph::source::{discover, read_source};
+use councilgraph::topics::TopicScheme;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,15 +28,18 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let gold = read_gold(&args.gold)?;
     let mut warnings = Vec::new();
     let mut system: BTreeMap<String, Value> = BTreeMap::new();
-    for file in discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))? {
+    let files = discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))?;
+    let sources: Vec<_> = files
+        .iter()
+        .map(|f| read_source(&f.path, f.id.clone()).map_err(|e| e.to_string()))
+        .collect();
+    let models = model_corpus(&sources, TopicScheme::builtin());
+    for (file, outcome) in files.iter().zip(models) {
         let stem = file
             .path
             .file_stem()
             .map_or("out".into(), |s| s.to_string_lossy().to_string());
         let name = format!("{stem}.json");
-        let outcome = read_source(&file.path, file.id.clone())
-            .map_err(|e| e.to_string())
-            .and_then(|s| model_source(&s));
         match outcome {
             Ok(model) => {
                 if system.insert(name, serde_json::to_value(to_gold(&model))?).is_some() {

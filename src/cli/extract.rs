@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use councilgraph::gold::to_gold;
-use councilgraph::pipeline::{model_source, model_source_with};
+use councilgraph::pipeline::model_corpus;
 use councilgraph::source::{discover, read_source};
 use councilgraph::topics::TopicScheme;
 use std::path::PathBuf;
@@ -42,11 +42,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     }
+    let sources: Vec<_> = files
+        .iter()
+        .map(|f| read_source(&f.path, f.id.clone()).map_err(|e| e.to_string()))
+        .collect();
     let mut failed = 0;
-    for file in files {
-        let outcome = read_source(&file.path, file.id.clone())
-            .map_err(|e| e.to_string())
-            .and_then(|s| model_source_with(&s, &topics));
+    for (file, outcome) in files.iter().zip(model_corpus(&sources, &topics)) {
         match outcome {
             Ok(model) => {
                 let json = serde_json::to_string_pretty(&to_gold(&model))?;
@@ -83,11 +84,13 @@ pub struct UnresolvedArgs {
 }
 
 pub fn unresolved(args: UnresolvedArgs) -> Result<ExitCode> {
-    for file in discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))? {
-        let Ok(source) = read_source(&file.path, file.id.clone()) else {
-            continue;
-        };
-        let Ok(model) = model_source(&source) else { continue };
+    let files = discover(&args.paths).map_err(|f| anyhow::anyhow!("{f}"))?;
+    let sources: Vec<_> = files
+        .iter()
+        .map(|f| read_source(&f.path, f.id.clone()).map_err(|e| e.to_string()))
+        .collect();
+    for (file, model) in files.iter().zip(model_corpus(&sources, TopicScheme::builtin())) {
+        let Ok(model) = model else { continue };
         for u in &model.unresolved {
             println!(
                 "{}:{}: {:?}: {} (in {:?})",

@@ -427,11 +427,22 @@ fn clean_body_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn national_mentions(text: &str, span: Span, out: &mut Vec<BodyMention>) {
+/// A body name known before reading a text: from the lexicon of national
+/// bodies, or found in another file of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KnownBody {
+    pub name: String,
+    pub kind: BodyKind,
+    pub national: bool,
+}
+
+/// Mentions of known names (as printed, or in capitals), word-bounded and
+/// not inside a mention already found.
+fn known_mentions<'k>(text: &str, span: Span, known: impl Iterator<Item = &'k KnownBody>, out: &mut Vec<BodyMention>) {
     let s = span.slice(text);
-    for body in NATIONAL_BODIES.iter() {
+    for body in known {
         let upper = body.name.to_uppercase();
-        for form in [body.name, upper.as_str()] {
+        for form in [body.name.as_str(), upper.as_str()] {
             for (at, _) in s.match_indices(form) {
                 let before = s[..at].chars().next_back();
                 let after = s[at + form.len()..].chars().next();
@@ -439,11 +450,14 @@ fn national_mentions(text: &str, span: Span, out: &mut Vec<BodyMention>) {
                     continue;
                 }
                 let found = Span::new(span.start + at, span.start + at + form.len());
-                if !out.iter().any(|m| m.name.span.contains(found)) {
+                if !out
+                    .iter()
+                    .any(|m| m.name.span.contains(found) || found.contains(m.name.span))
+                {
                     out.push(BodyMention {
                         name: Spanned::new(form, found),
                         kind: body.kind,
-                        national: true,
+                        national: body.national,
                     });
                 }
             }
@@ -453,6 +467,17 @@ fn national_mentions(text: &str, span: Span, out: &mut Vec<BodyMention>) {
         }
     }
 }
+
+static NATIONAL_KNOWN: LazyLock<Vec<KnownBody>> = LazyLock::new(|| {
+    NATIONAL_BODIES
+        .iter()
+        .map(|b| KnownBody {
+            name: b.name.to_string(),
+            kind: b.kind,
+            national: true,
+        })
+        .collect()
+});
 
 /// "three local charities which were GROW, Rothacs and Rotherham Rise":
 /// names listed after a word for a kind of organisation are bodies, head
@@ -495,12 +520,20 @@ fn listed_after_kind(text: &str, span: Span, out: &mut Vec<BodyMention>) {
 
 /// Bodies named in `span` of `text`, in text order.
 pub fn find_bodies(text: &str, span: Span) -> Vec<BodyMention> {
+    find_bodies_knowing(text, span, &[])
+}
+
+/// Bodies named in `span` of `text`, also where a name `known` from
+/// elsewhere in the corpus is printed without anything marking it a body
+/// ("Rotherham Rise would complete a triage process").
+pub fn find_bodies_knowing(text: &str, span: Span, known: &[KnownBody]) -> Vec<BodyMention> {
     let mut out = Vec::new();
     for run in runs(text, span) {
         mentions_in_run(text, &run, &mut out);
     }
-    national_mentions(text, span, &mut out);
+    known_mentions(text, span, NATIONAL_KNOWN.iter(), &mut out);
     listed_after_kind(text, span, &mut out);
+    known_mentions(text, span, known.iter(), &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
     out
 }
@@ -663,6 +696,19 @@ mod tests {
                 ("Rotherham Rise".to_string(), "charity")
             ]
         );
+    }
+
+    #[test]
+    fn names_known_from_other_files_are_found_unmarked() {
+        let known = [KnownBody {
+            name: "Rotherham Rise".into(),
+            kind: BodyKind::Charity,
+            national: false,
+        }];
+        let text = "Rotherham Rise would complete a triage process.";
+        let found = find_bodies_knowing(text, Span::new(0, text.len()), &known);
+        assert_eq!(found[0].name.text, "Rotherham Rise");
+        assert!(find_bodies(text, Span::new(0, text.len())).is_empty());
     }
 
     #[test]

@@ -77,6 +77,11 @@ fn acronym_mentions(
 }
 
 pub fn extract(text: &str) -> Extraction {
+    extract_knowing(text, &[])
+}
+
+/// Extraction that also recognises body names `known` from other files.
+pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     let segmented = segment(text);
     let item_people = segmented
         .meetings()
@@ -120,7 +125,7 @@ pub fn extract(text: &str) -> Extraction {
     let bodies: Vec<bodies::BodyMention> = segmented
         .documents
         .iter()
-        .flat_map(|d| bodies::find_bodies(text, d.span))
+        .flat_map(|d| bodies::find_bodies_knowing(text, d.span, known))
         .collect();
     let mut bodies = bodies;
     bodies.extend(acronym_mentions(text, &segmented, &acronyms, &bodies));

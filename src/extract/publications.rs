@@ -76,7 +76,13 @@ pub struct DocumentMention {
     pub kind: &'static str,
     /// The title and its period as printed.
     pub span: Span,
+    /// Printed as an earlier edition ("the previous Neglect Strategy"), so
+    /// not the dated edition the text names elsewhere.
+    pub earlier: bool,
 }
+
+/// Words marking an earlier edition of a document.
+const EARLIER: &[&str] = &["previous", "former", "old", "last", "earlier", "preceding"];
 
 fn head_type(word: &Word) -> Option<&'static str> {
     let stem = word.stem();
@@ -186,6 +192,7 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
                 period: None,
                 kind: "terms of reference",
                 span,
+                earlier: false,
             });
             continue;
         }
@@ -232,6 +239,12 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             (_, None) => (title_span, None, title_span),
         };
         let title = title_span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let word_before = text[..title_span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let earlier = EARLIER.iter().any(|w| word_before.eq_ignore_ascii_case(w));
         out.push(DocumentMention {
             title: Spanned::new(title, title_span),
             period,
@@ -241,6 +254,7 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
                 kind
             },
             span,
+            earlier,
         });
     }
 }
@@ -284,6 +298,7 @@ fn national_documents(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
                 period,
                 kind,
                 span: Span::new(start, full),
+                earlier: false,
             });
         }
     }
@@ -391,6 +406,14 @@ mod tests {
                 doc("Working Together", Some("2023"), "guidance")
             ]
         );
+    }
+
+    #[test]
+    fn an_earlier_edition_is_marked() {
+        let found = find_documents("the previous Neglect Strategy was", Span::new(0, 33));
+        assert!(found[0].earlier);
+        let found = find_documents("the new Neglect Strategy was", Span::new(0, 28));
+        assert!(!found[0].earlier);
     }
 
     #[test]

@@ -78,6 +78,30 @@ pub fn preferred_name(forms: &BTreeMap<String, usize>, council: &str) -> String 
         .unwrap_or_default()
 }
 
+/// The one longer name `short` abbreviates by leaving words out ("Child
+/// Practice Review Panel" for "Child Safeguarding Practice Review Panel"):
+/// same first and last word, at least three words, its words in order in
+/// the longer name; `None` when no name or several names fit.
+fn shortened_from(short: &str, cores: &[String]) -> Option<String> {
+    let words: Vec<&str> = short.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let fits = |long: &&String| {
+        let long_words: Vec<&str> = long.split(' ').collect();
+        let mut rest = long_words.iter();
+        long_words.len() > words.len()
+            && long_words.first() == words.first()
+            && long_words.last() == words.last()
+            && words.iter().all(|w| rest.any(|l| l == w))
+    };
+    let mut candidates = cores.iter().filter(fits);
+    match (candidates.next(), candidates.next()) {
+        (Some(one), None) => Some(one.clone()),
+        _ => None,
+    }
+}
+
 struct Gathered {
     kind: BodyKind,
     national: bool,
@@ -111,6 +135,17 @@ pub fn resolve_bodies(
         });
         *g.forms.entry(m.name.text.clone()).or_default() += 1;
         g.mentions.push(m.name.span);
+    }
+    for short in order.clone() {
+        if let Some(long) = shortened_from(&short, &order) {
+            let g = by_core.remove(&short).expect("gathered");
+            let target = by_core.get_mut(&long).expect("gathered");
+            for (form, n) in g.forms {
+                *target.forms.entry(form).or_default() += n;
+            }
+            target.mentions.extend(g.mentions);
+            order.retain(|c| *c != short);
+        }
     }
     order
         .into_iter()
@@ -161,6 +196,22 @@ mod tests {
             name_core("Rotherham Council", "rotherham"),
             name_core("Rotherham Metropolitan Borough Council", "rotherham")
         );
+    }
+
+    #[test]
+    fn a_name_with_words_left_out_is_the_one_longer_name() {
+        let cores: Vec<String> = ["child safeguarding practice review panel", "child death overview panel"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            shortened_from("child practice review panel", &cores).as_deref(),
+            Some("child safeguarding practice review panel")
+        );
+        assert_eq!(shortened_from("child panel", &cores), None);
+        let two = ["child a review panel", "child b review panel"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(shortened_from("child review panel", &two), None);
     }
 
     #[test]

@@ -442,6 +442,12 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
                 .filter(|(_, p)| p.spans.iter().any(|s| item.span.contains(*s)))
                 .map(|(i, _)| i)
                 .collect();
+            item_node.bodies = bodies
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.spans.iter().any(|s| item.span.contains(*s)))
+                .map(|(i, _)| i)
+                .collect();
         }
     }
     let mut model = FileModel {
@@ -580,6 +586,7 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             welcomed,
             cross_refs: item.cross_refs.iter().map(|c| c.minute.clone()).collect(),
             documents: Vec::new(),
+            bodies: Vec::new(),
             topics: b
                 .topics
                 .tag(b.text, item.title.span, item.body)

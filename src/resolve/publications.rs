@@ -46,7 +46,19 @@ pub fn resolve_publications(
     for core in order {
         let list = &by_core[&core];
         let periods: BTreeSet<&str> = list.iter().filter_map(|m| m.period.as_deref()).collect();
-        let groups: Vec<(Option<&str>, Vec<&DocumentMention>)> = if periods.len() <= 1 {
+        let earlier: Vec<&DocumentMention> = list
+            .iter()
+            .filter(|m| m.earlier && m.period.is_none())
+            .copied()
+            .collect();
+        let list: Vec<&DocumentMention> = list
+            .iter()
+            .filter(|m| !(m.earlier && m.period.is_none()))
+            .copied()
+            .collect();
+        let mut groups: Vec<(Option<&str>, Vec<&DocumentMention>)> = if list.is_empty() {
+            Vec::new()
+        } else if periods.len() <= 1 {
             vec![(periods.first().copied(), list.clone())]
         } else {
             let mut groups: Vec<_> = periods
@@ -67,6 +79,13 @@ pub fn resolve_publications(
             }
             groups
         };
+        // "the previous Neglect Strategy": an earlier, undated edition.
+        if !earlier.is_empty() {
+            match groups.iter_mut().find(|(p, _)| p.is_none()) {
+                Some((_, members)) => members.extend(earlier),
+                None => groups.push((None, earlier)),
+            }
+        }
         for (period, members) in groups {
             let mut forms: BTreeMap<String, usize> = BTreeMap::new();
             for m in &members {
@@ -112,7 +131,25 @@ mod tests {
             period: period.map(str::to_string),
             kind: "strategy",
             span,
+            earlier: false,
         }
+    }
+
+    #[test]
+    fn an_earlier_edition_stays_apart_from_the_dated_one() {
+        let text = "Neglect Strategy; previous Neglect Strategy";
+        let ev = EvidenceMaker::new(text);
+        let mut previous = mention(text, "Neglect Strategy;", None);
+        previous.title = Spanned::new("Neglect Strategy", Span::new(27, 43));
+        previous.span = previous.title.span;
+        previous.earlier = true;
+        let docs = resolve_publications(
+            &[mention(text, "Neglect Strategy", Some("2024-2026")), previous],
+            "x",
+            &ev,
+        );
+        let got: Vec<_> = docs.iter().map(|d| d.period.as_deref()).collect();
+        assert_eq!(got, vec![Some("2024-2026"), None]);
     }
 
     #[test]
