@@ -19,3 +19,4 @@ pub mod source;
 pub mod store;
 pub mod text;
 pub mod topics;
+pub mod why;

@@ -4,6 +4,7 @@ mod build;
 mod eval;
 mod extract;
 mod query;
+mod why;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -46,6 +47,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Extract files to JSON in the gold-annotation schema (no store).
     Extract(extract::ExtractArgs),
+    /// Print the sentences behind an entity or fact (file, span and quote).
+    Why(why::WhyArgs),
     /// List person references that could not be resolved to one person.
     Unresolved(extract::UnresolvedArgs),
     /// Extract in memory and score against gold files (P, R, F1 per category).
@@ -73,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Unresolved(args) => extract::unresolved(args),
+        Command::Why(args) => why::run(args),
         Command::Eval(args) => eval::run(args),
     };
     match result {
