@@ -18,8 +18,11 @@ const FLOORS: &[(&str, f64)] = &[
     ("presenters", 0.95),
     ("declarations", 1.0),
     ("people", 0.95),
-    ("roles", 0.75),
-    ("acronyms", 0.70),
+    ("roles", 0.90),
+    ("organisations", 0.74),
+    ("documents", 0.72),
+    ("acronyms", 0.83),
+    ("relations", 0.54),
 ];
 
 #[test]

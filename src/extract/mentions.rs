@@ -17,11 +17,123 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
-/// A person named in passing: honorific (if any) and the cleaned name.
+/// A person named in passing: honorific (if any), the cleaned name, and
+/// the post printed with it in a signature, author line or sign-off table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub honorific: Option<&'static str>,
     pub name: Spanned,
+    pub role: Option<Spanned>,
+}
+
+/// Nouns that make a phrase a post ("Strategic Director of …", "Business
+/// Manager, Rotherham LSCB", "Assistant Chief Constable").
+const POST_NOUNS: &[&str] = &[
+    "director",
+    "manager",
+    "officer",
+    "executive",
+    "adviser",
+    "advisor",
+    "head",
+    "lead",
+    "chair",
+    "constable",
+    "superintendent",
+    "inspector",
+    "commander",
+    "nurse",
+    "scrutineer",
+    "commissioner",
+    "coordinator",
+    "co-ordinator",
+    "consultant",
+    "leader",
+    "secretary",
+    "clerk",
+    "principal",
+    "headteacher",
+    "member",
+];
+
+/// Whether `s` reads as a post: a post noun among its first words.
+fn is_post(s: &str) -> bool {
+    let head = s.split([',', '(']).next().unwrap_or(s);
+    let head = head.split(" of ").next().unwrap_or(head);
+    let head = head.split(" for ").next().unwrap_or(head);
+    s.starts_with(char::is_uppercase)
+        && head.split_whitespace().count() <= 6
+        && head
+            .split_whitespace()
+            .any(|w| POST_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+}
+
+/// The post after a name that opens a line: "Jon Stonehouse, Strategic
+/// Director of Children and Young People's Services" (a signature or
+/// author line), up to the end of the line.
+fn role_after(text: &str, name: Span) -> Option<Spanned> {
+    let line_start = text[..name.start].rfind('\n').map_or(0, |p| p + 1);
+    let before = text[line_start..name.start].trim();
+    let opens_line = before.is_empty() || before.ends_with(':') && before.split_whitespace().count() <= 3;
+    let rest = text[name.end..].strip_prefix(", ")?;
+    let line = rest.split('\n').next().unwrap_or(rest).trim_end().trim_end_matches(',');
+    if !opens_line || line.is_empty() || line.len() > 150 || !is_post(line) {
+        return None;
+    }
+    let start = name.end + 2;
+    Some(Spanned::from_source(text, Span::new(start, start + line.len())))
+}
+
+/// The post in the same row of a sign-off table: "Head of Legal Services
+/// (Deputy Monitoring Officer)<TAB>Bal Nahal<TAB>23/04/19".
+fn role_in_row(text: &str, name: Span) -> Option<Spanned> {
+    let line_start = text[..name.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[name.end..].find('\n').map_or(text.len(), |p| name.end + p);
+    let line = &text[line_start..line_end];
+    if !line.contains('\t') {
+        return None;
+    }
+    let mut at = line_start;
+    for cell in line.split('\t') {
+        let cell_span = Span::new(at, at + cell.len());
+        at += cell.len() + 1;
+        let trimmed = cell.trim();
+        if !cell_span.contains(name) && !trimmed.is_empty() && is_post(trimmed) {
+            let offset = cell.len() - cell.trim_start().len();
+            let start = cell_span.start + offset;
+            return Some(Spanned::from_source(text, Span::new(start, start + trimmed.len())));
+        }
+    }
+    None
+}
+
+/// Sign-off tables mark a name by its row: a cell of two or three name
+/// tokens beside a cell holding a post ("Head of Legal Services<TAB>Bal
+/// Nahal<TAB>23/04/19"), even when the given name is not in the lexicon.
+fn sign_off_rows(text: &str, span: Span, out: &mut Vec<Mention>) {
+    for line in crate::text::lines_in(text, span) {
+        if line.text.matches('\t').count() < 1 {
+            continue;
+        }
+        let mut at = line.span.start;
+        for cell in line.text.split('\t') {
+            let cell_span = Span::new(at, at + cell.len()).trimmed(text, &[]);
+            at += cell.len() + 1;
+            let tokens: Vec<&str> = cell_span.slice(text).split(' ').collect();
+            let looks_like_name =
+                (2..=3).contains(&tokens.len()) && tokens.iter().all(|t| crate::names::is_name_token(t));
+            if !looks_like_name || is_post(cell_span.slice(text)) || out.iter().any(|m| m.name.span == cell_span) {
+                continue;
+            }
+            if let Some(role) = role_in_row(text, cell_span) {
+                out.push(Mention {
+                    honorific: None,
+                    name: Spanned::from_source(text, cell_span),
+                    role: Some(role),
+                });
+            }
+        }
+    }
 }
 
 pub fn find_mentions(text: &str, span: Span) -> Vec<Mention> {
@@ -37,11 +149,14 @@ pub fn find_mentions(text: &str, span: Span) -> Vec<Mention> {
         if found.honorific != Some("Councillor") && !name.contains(' ') {
             continue;
         }
+        let role = role_after(text, found.name).or_else(|| role_in_row(text, found.name));
         out.push(Mention {
             honorific: found.honorific,
             name: Spanned::new(name, found.name),
+            role,
         });
     }
+    sign_off_rows(text, span, &mut out);
     out
 }
 
@@ -71,6 +186,41 @@ mod tests {
             vec!["Rebecca Hamer"]
         );
         assert_eq!(names("thanks to Cllr Amy Brookes for her work"), vec!["Amy Brookes"]);
+    }
+
+    fn roles(text: &str) -> Vec<(String, String)> {
+        find_mentions(text, Span::new(0, text.len()))
+            .into_iter()
+            .filter_map(|m| m.role.map(|r| (m.name.text, r.text)))
+            .collect()
+    }
+
+    #[test]
+    fn signature_lines_and_sign_off_tables_give_posts() {
+        assert_eq!(
+            roles("Yours,\nJon Stonehouse, Strategic Director of Children and Young People's Services\n"),
+            vec![(
+                "Jon Stonehouse".to_string(),
+                "Strategic Director of Children and Young People's Services".to_string()
+            )]
+        );
+        assert_eq!(
+            roles("Chris Edwards, Chief Officer,\nNHS Rotherham CCG"),
+            vec![("Chris Edwards".to_string(), "Chief Officer".to_string())]
+        );
+        assert_eq!(
+            roles("Head of Legal Services (Deputy Monitoring Officer)\tBal Nahal\t23/04/19"),
+            vec![(
+                "Bal Nahal".to_string(),
+                "Head of Legal Services (Deputy Monitoring Officer)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn names_in_running_text_get_no_post() {
+        assert!(roles("He thanked Jon Stonehouse, Phil Morris and others.").is_empty());
+        assert!(roles("Laura Gough, who spoke, said").is_empty());
     }
 
     #[test]

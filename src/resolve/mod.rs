@@ -406,7 +406,18 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
         if known_surname_only {
             continue;
         }
-        b.person(name, mention.honorific, councillor, &printed, "named in the text");
+        let ix = b.person(name, mention.honorific, councillor, &printed, "named in the text");
+        // A post printed with the name holds at the date of the meeting whose papers print it.
+        let date = extraction
+            .segmented
+            .meetings()
+            .filter(|m| m.body.span.start <= mention.name.span.start)
+            .last()
+            .or_else(|| extraction.segmented.meetings().next())
+            .map(|m| m.date);
+        if let (Some(role), Some(date)) = (&mention.role, date) {
+            b.add_role(ix, &role.text, date, role.span);
+        }
     }
     let mut acronyms: Vec<AcronymFact> = Vec::new();
     let defined = extraction.acronyms.iter().map(|d| (d, "defined"));
@@ -504,8 +515,14 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
                 chair = Some(ix);
             }
         }
-        if let Some(role) = &a.role {
-            b.add_role(ix, &role.text, date, role.span);
+        match (&a.role, a.status) {
+            // "Co-opted Members – Ms. J. Jones (Voluntary Sector Consortium)": the organisation represented.
+            (Some(org), AttendanceStatus::CoOpted) => {
+                b.add_role(ix, &format!("Co-opted Member, {}", org.text), date, a.evidence)
+            }
+            (None, AttendanceStatus::CoOpted) => b.add_role(ix, "Co-opted Member", date, a.evidence),
+            (Some(role), _) => b.add_role(ix, &role.text, date, role.span),
+            (None, _) => {}
         }
         add_scope(&mut scope, ix, a.role.as_ref().map(|r| r.text.as_str()));
         attendance.push(AttendanceFact {
