@@ -57,28 +57,28 @@ impl BodyKind {
         }
     }
 
+    /// Every kind, in the order SHACL and the gold schema list them.
+    pub const ALL: [BodyKind; 16] = [
+        BodyKind::Council,
+        BodyKind::Committee,
+        BodyKind::Board,
+        BodyKind::Partnership,
+        BodyKind::Group,
+        BodyKind::Panel,
+        BodyKind::Service,
+        BodyKind::Team,
+        BodyKind::Nhs,
+        BodyKind::Police,
+        BodyKind::Charity,
+        BodyKind::Government,
+        BodyKind::School,
+        BodyKind::University,
+        BodyKind::Company,
+        BodyKind::Other,
+    ];
+
     fn parse(s: &str) -> Option<BodyKind> {
-        use BodyKind::*;
-        [
-            Council,
-            Committee,
-            Board,
-            Partnership,
-            Group,
-            Panel,
-            Service,
-            Team,
-            Nhs,
-            Police,
-            Charity,
-            Government,
-            School,
-            University,
-            Company,
-            Other,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        BodyKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
