@@ -5,7 +5,7 @@
 //! its own module. Files are processed in parallel (rayon) and written to the
 //! store one transaction per file, in a deterministic order.
 
-use crate::extract::bodies::KnownBody;
+use crate::extract::bodies::{BodyKind, KnownBody};
 use crate::extract::extract_knowing;
 use crate::iri::Minter;
 use crate::model::{FileModel, SourceInfo};
@@ -77,8 +77,17 @@ fn known_bodies<'m>(models: impl Iterator<Item = &'m FileModel>) -> Vec<KnownBod
     known
 }
 
-/// The known names printed in `text` that `model` has no body for.
+/// The known names printed in `text` that `model` has no body for, and the
+/// corpus's one council when the text says "the Council" without naming it.
 fn unfound_names(text: &str, model: &FileModel, known: &[KnownBody]) -> Vec<KnownBody> {
+    let mut councils = known.iter().filter(|k| k.kind == BodyKind::Council);
+    let only_council = match (councils.next(), councils.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    let unnamed_council = only_council.filter(|_| {
+        text.contains("the Council") && !model.bodies.iter().any(|b| b.kind == BodyKind::Council)
+    });
     known
         .iter()
         .filter(|k| {
@@ -93,6 +102,7 @@ fn unfound_names(text: &str, model: &FileModel, known: &[KnownBody]) -> Vec<Know
                     && !text[at + k.name.len()..].starts_with(char::is_alphanumeric)
             })
         })
+        .chain(unnamed_council)
         .cloned()
         .collect()
 }

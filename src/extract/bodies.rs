@@ -311,7 +311,7 @@ fn name_start(run: &[Word], head: usize) -> Option<usize> {
             }
             crossed_comma = true;
         }
-        if prev.is_connector() && !matches!(prev.lower.as_str(), "and" | "&" | "in") {
+        if prev.is_connector() && !matches!(prev.lower.as_str(), "and" | "&" | "in" | "but") {
             break;
         }
         // "Strategic Director Children and Young People's Services" (a table
@@ -379,7 +379,12 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         if word.is_connector() {
             continue;
         }
-        if is_generic_plural(word) {
+        // "Special Schools" name a kind of body; "Multi-Agency Risk
+        // Assessment Conferences (MARACs)" define a name.
+        let defined = text[word.span.end..]
+            .strip_prefix(" (")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+        if is_generic_plural(word) && !defined {
             continue;
         }
         // "Partnership Board": the later head ends the name; "Cabinet Member":
@@ -468,6 +473,32 @@ fn known_mentions<'k>(text: &str, span: Span, known: impl Iterator<Item = &'k Kn
     }
 }
 
+/// "the Council": the one local-authority council among the known bodies,
+/// when there is exactly one.
+fn council_anaphora(text: &str, span: Span, known: &[KnownBody], out: &mut Vec<BodyMention>) {
+    let mut councils = known.iter().filter(|k| k.kind == BodyKind::Council);
+    let (Some(council), None) = (councils.next(), councils.next()) else {
+        return;
+    };
+    let s = span.slice(text);
+    for (at, m) in s.match_indices("the Council") {
+        let word_start = at + "the ".len();
+        let after = s[at + m.len()..].trim_start_matches("'s").trim_start_matches("’s");
+        let names_more = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+        if after.starts_with(char::is_alphanumeric) || names_more {
+            continue;
+        }
+        let found = Span::new(span.start + word_start, span.start + at + m.len());
+        if !out.iter().any(|m| m.name.span.contains(found)) {
+            out.push(BodyMention {
+                name: Spanned::new(council.name.clone(), found),
+                kind: BodyKind::Council,
+                national: false,
+            });
+        }
+    }
+}
+
 static NATIONAL_KNOWN: LazyLock<Vec<KnownBody>> = LazyLock::new(|| {
     NATIONAL_BODIES
         .iter()
@@ -534,6 +565,7 @@ pub fn find_bodies_knowing(text: &str, span: Span, known: &[KnownBody]) -> Vec<B
     known_mentions(text, span, NATIONAL_KNOWN.iter(), &mut out);
     listed_after_kind(text, span, &mut out);
     known_mentions(text, span, known.iter(), &mut out);
+    council_anaphora(text, span, known, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
     out
 }
@@ -673,6 +705,10 @@ mod tests {
     fn kinds_of_body_and_posts_in_tables_are_not_names() {
         assert!(names("Special Schools, NHS Trusts and Partnership Boards").is_empty());
         assert_eq!(
+            names("There were Multi-Agency Risk Assessment Conferences (MARACs) held"),
+            vec!["Multi-Agency Risk Assessment Conferences"]
+        );
+        assert_eq!(
             names("Strategic Director Children and Young People's Services"),
             vec!["Children and Young People's Services"]
         );
@@ -709,6 +745,21 @@ mod tests {
         let found = find_bodies_knowing(text, Span::new(0, text.len()), &known);
         assert_eq!(found[0].name.text, "Rotherham Rise");
         assert!(find_bodies(text, Span::new(0, text.len())).is_empty());
+    }
+
+    #[test]
+    fn the_council_is_the_one_known_council() {
+        let council = KnownBody {
+            name: "Rotherham Metropolitan Borough Council".into(),
+            kind: BodyKind::Council,
+            national: false,
+        };
+        let text = "It was agreed by the Council. The Council Chamber was full.";
+        let found = find_bodies_knowing(text, Span::new(0, text.len()), std::slice::from_ref(&council));
+        let names: Vec<_> = found.iter().map(|m| (m.name.text.as_str(), m.name.span.slice(text))).collect();
+        assert_eq!(names, vec![("Rotherham Metropolitan Borough Council", "Council")]);
+        let two = [council.clone(), KnownBody { name: "Sheffield City Council".into(), ..council }];
+        assert!(find_bodies_knowing(text, Span::new(0, text.len()), &two).is_empty());
     }
 
     #[test]

@@ -27,7 +27,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Small words allowed inside a proper name.
-const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on"];
+const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on", "but"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -81,7 +81,11 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
     for m in WORD.find_iter(s) {
         let gap = &s[previous_end..m.start()];
         previous_end = m.end();
-        let joined = gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
+        // A name wrapped after "and" or "of" goes on at the next line's start.
+        let wrapped = gap.trim_matches([' ', '\t']) == "\n"
+            && current.last().is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
+        let joined = wrapped
+            || gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
         let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m.end()..].starts_with('>');
         let word = Word {
             span: Span::new(span.start + m.start(), span.start + m.end()),
@@ -155,6 +159,15 @@ mod tests {
             texts("to the Practice, Performance and Learning Delivery Group, said"),
             vec!["Practice, Performance and Learning Delivery Group"]
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_after_a_connector_goes_on() {
+        assert_eq!(
+            texts("the Learning and\nImprovement Delivery Group for"),
+            vec!["Learning and\nImprovement Delivery Group"]
+        );
+        assert_eq!(texts("the Panel.\nImprovement work"), vec!["Panel", "Improvement"]);
     }
 
     #[test]
