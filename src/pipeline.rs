@@ -85,9 +85,8 @@ fn unfound_names(text: &str, model: &FileModel, known: &[KnownBody]) -> Vec<Know
         (Some(c), None) => Some(c),
         _ => None,
     };
-    let unnamed_council = only_council.filter(|_| {
-        text.contains("the Council") && !model.bodies.iter().any(|b| b.kind == BodyKind::Council)
-    });
+    let unnamed_council = only_council
+        .filter(|_| text.contains("the Council") && !model.bodies.iter().any(|b| b.kind == BodyKind::Council));
     known
         .iter()
         .filter(|k| {

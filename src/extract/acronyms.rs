@@ -120,9 +120,10 @@ fn in_capitals_line(s: &str, at: usize) -> bool {
 
 /// Acronyms used but never defined in the text, matched to a capitalised
 /// phrase elsewhere in `span` whose words' initials spell them ("CSE" and
-/// "Child Sexual Exploitation"). The most frequent such phrase wins; an
-/// acronym no phrase spells is left alone.
-pub fn find_matched(text: &str, span: Span, defined: &[&str]) -> Vec<AcronymDefinition> {
+/// "Child Sexual Exploitation"). A phrase that is the name of a body
+/// (`names`) wins over others, then the most frequent; an acronym no phrase
+/// spells is left alone.
+pub fn find_matched(text: &str, span: Span, defined: &[&str], names: &[&str]) -> Vec<AcronymDefinition> {
     let s = span.slice(text);
     let mut used: Vec<Spanned> = Vec::new();
     for m in ACRONYM_USE.find_iter(s) {
@@ -179,9 +180,14 @@ pub fn find_matched(text: &str, span: Span, defined: &[&str]) -> Vec<AcronymDefi
         let Some(phrases) = by_initials.get(&capitals(&acronym.text)) else {
             continue;
         };
-        let best = phrases
-            .iter()
-            .max_by_key(|(p, (count, _))| (*count, p.len(), std::cmp::Reverse((*p).clone())));
+        let best = phrases.iter().max_by_key(|(p, (count, _))| {
+            (
+                names.contains(&p.as_str()),
+                *count,
+                p.len(),
+                std::cmp::Reverse((*p).clone()),
+            )
+        });
         if let Some((phrase, (_, at))) = best {
             out.push(AcronymDefinition {
                 acronym,
@@ -199,7 +205,7 @@ mod tests {
     #[test]
     fn undefined_acronyms_are_matched_to_phrases_their_letters_spell() {
         let text = "Work on Child Sexual Exploitation continued.\nThe CSE team and DfE met the Department for Education.\nHR said.\nTim Forber, Local Authorities, Clinical staff: T&F, LAC.";
-        let found: Vec<(String, String)> = find_matched(text, Span::new(0, text.len()), &[])
+        let found: Vec<(String, String)> = find_matched(text, Span::new(0, text.len()), &[], &[])
             .into_iter()
             .map(|d| (d.acronym.text, d.expansion.text))
             .collect();
@@ -213,11 +219,18 @@ mod tests {
     }
 
     #[test]
+    fn a_body_name_wins_over_a_more_frequent_phrase() {
+        let text = "the Director for Education; the Director for Education; the Department for Education; DfE";
+        let found = find_matched(text, Span::new(0, text.len()), &[], &["Department for Education"]);
+        assert_eq!(found[0].expansion.text, "Department for Education");
+    }
+
+    #[test]
     fn defined_acronyms_and_headings_are_left_alone() {
         let text = "CHILD SEXUAL EXPLOITATION (CSE) UPDATE\nChild Sexual Exploitation; the CSE team";
-        assert!(find_matched(text, Span::new(0, text.len()), &["CSE"]).is_empty());
+        assert!(find_matched(text, Span::new(0, text.len()), &["CSE"], &[]).is_empty());
         let text = "IMPROVING LIVES SELECT COMMISSION\nImproving Lives Select Commission";
-        assert!(find_matched(text, Span::new(0, text.len()), &[]).is_empty());
+        assert!(find_matched(text, Span::new(0, text.len()), &[], &[]).is_empty());
     }
 
     fn defs(text: &str) -> Vec<(String, String)> {

@@ -756,9 +756,18 @@ mod tests {
         };
         let text = "It was agreed by the Council. The Council Chamber was full.";
         let found = find_bodies_knowing(text, Span::new(0, text.len()), std::slice::from_ref(&council));
-        let names: Vec<_> = found.iter().map(|m| (m.name.text.as_str(), m.name.span.slice(text))).collect();
+        let names: Vec<_> = found
+            .iter()
+            .map(|m| (m.name.text.as_str(), m.name.span.slice(text)))
+            .collect();
         assert_eq!(names, vec![("Rotherham Metropolitan Borough Council", "Council")]);
-        let two = [council.clone(), KnownBody { name: "Sheffield City Council".into(), ..council }];
+        let two = [
+            council.clone(),
+            KnownBody {
+                name: "Sheffield City Council".into(),
+                ..council
+            },
+        ];
         assert!(find_bodies_knowing(text, Span::new(0, text.len()), &two).is_empty());
     }
 

@@ -105,8 +105,14 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
                 .map(move |a| (i, a))
         })
         .collect();
+    let bodies: Vec<bodies::BodyMention> = segmented
+        .documents
+        .iter()
+        .flat_map(|d| bodies::find_bodies_knowing(text, d.span, known))
+        .collect();
     let defined: Vec<&str> = acronyms.iter().map(|(_, a)| a.acronym.text.as_str()).collect();
-    let matched_acronyms = acronyms::find_matched(text, crate::text::Span::new(0, text.len()), &defined)
+    let names: Vec<&str> = bodies.iter().map(|b| b.name.text.as_str()).collect();
+    let matched_acronyms = acronyms::find_matched(text, crate::text::Span::new(0, text.len()), &defined, &names)
         .into_iter()
         .map(|a| {
             let document = segmented
@@ -121,11 +127,6 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
         .documents
         .iter()
         .flat_map(|d| mentions::find_mentions(text, d.span))
-        .collect();
-    let bodies: Vec<bodies::BodyMention> = segmented
-        .documents
-        .iter()
-        .flat_map(|d| bodies::find_bodies_knowing(text, d.span, known))
         .collect();
     let mut bodies = bodies;
     bodies.extend(acronym_mentions(text, &segmented, &acronyms, &bodies));

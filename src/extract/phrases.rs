@@ -83,9 +83,10 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
         previous_end = m.end();
         // A name wrapped after "and" or "of" goes on at the next line's start.
         let wrapped = gap.trim_matches([' ', '\t']) == "\n"
-            && current.last().is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
-        let joined = wrapped
-            || gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
+            && current
+                .last()
+                .is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
+        let joined = wrapped || gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
         let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m.end()..].starts_with('>');
         let word = Word {
             span: Span::new(span.start + m.start(), span.start + m.end()),
