@@ -229,6 +229,9 @@ pub struct ResolutionNode {
     pub number: Option<String>,
     pub text: String,
     pub evidence: Evidence,
+    /// The body asked to act ("That the Commissioning Team notify …"),
+    /// an index into [`FileModel::bodies`].
+    pub requests: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]

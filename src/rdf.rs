@@ -330,6 +330,9 @@ fn meeting_quads(
                 w.lit(&res, GraphWriter::cg("number"), num);
             }
             w.lit(&res, rdf::VALUE.into(), &r.text);
+            if let Some(body) = r.requests {
+                w.add(&res, GraphWriter::cg("requests"), bodies[body].clone());
+            }
             w.evidence(&res, &r.evidence);
         }
         for (kind, list) in [("Presentation", &item.presenters), ("Welcome", &item.welcomed)] {

@@ -459,6 +459,9 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
                 .filter(|(_, b)| b.spans.iter().any(|s| item.span.contains(*s)))
                 .map(|(i, _)| i)
                 .collect();
+            for (node, resolution) in item_node.resolutions.iter_mut().zip(&item.resolutions) {
+                node.requests = relations::requested_body(text, resolution.text.span, &bodies);
+            }
         }
     }
     let mut model = FileModel {
@@ -597,6 +600,7 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
                     number: r.number.clone(),
                     text: r.text.text.clone(),
                     evidence: b.evidence.make(r.text.span),
+                    requests: None,
                 })
                 .collect(),
             presenters,

@@ -220,6 +220,23 @@ pub fn role_relations(model: &FileModel, council: &str) -> Vec<RelationFact> {
     out
 }
 
+/// The body a resolution asks to act, named as its subject: "That the
+/// Commissioning Team notify …" (not "That the Cabinet's response …").
+pub fn requested_body(text: &str, resolution: Span, bodies: &[BodyNode]) -> Option<usize> {
+    let said = resolution.slice(text);
+    let lead = said.len() - said.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let rest = &said[lead..];
+    let subject_at = ["That the ", "that the ", "That ", "that "].iter().find_map(|p| {
+        rest.strip_prefix(p)
+            .map(|r| resolution.start + lead + (rest.len() - r.len()))
+    })?;
+    bodies.iter().position(|b| {
+        b.spans
+            .iter()
+            .any(|s| s.start == subject_at && !text[s.end..].starts_with("'s") && !text[s.end..].starts_with("’s"))
+    })
+}
+
 /// Drops repeated (subject, predicate, object) triples, keeping the first.
 pub fn dedupe(relations: Vec<RelationFact>) -> Vec<RelationFact> {
     let mut seen = std::collections::HashSet::new();
@@ -227,4 +244,36 @@ pub fn dedupe(relations: Vec<RelationFact>) -> Vec<RelationFact> {
         .into_iter()
         .filter(|r| seen.insert((r.subject.clone(), r.predicate, r.object.clone())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn body(text: &str, name: &str) -> BodyNode {
+        let spans: Vec<Span> = text
+            .match_indices(name)
+            .map(|(i, _)| Span::new(i, i + name.len()))
+            .collect();
+        BodyNode {
+            key: String::new(),
+            name: name.to_string(),
+            kind: crate::extract::bodies::BodyKind::Team,
+            acronym: None,
+            variants: BTreeSet::new(),
+            mentions: Vec::new(),
+            spans,
+        }
+    }
+
+    #[test]
+    fn a_resolution_requests_the_body_it_names_as_subject() {
+        let text = "(2) That the Commissioning Team notify Elected Members. That the Cabinet's response be noted.";
+        let bodies = [body(text, "Commissioning Team"), body(text, "Cabinet")];
+        let first = Span::new(0, 54);
+        assert_eq!(requested_body(text, first, &bodies), Some(0));
+        let second = Span::new(55, text.len());
+        assert_eq!(requested_body(text, second, &bodies), None);
+    }
 }
