@@ -55,7 +55,17 @@ pub enum End {
     /// "Each Delivery Group", "All subgroups": every body of that kind in
     /// the document (`noun` singular, lower case).
     Kind { noun: String },
+    /// A post as printed ("the Assistant Director for Commissioning and
+    /// Performance"), when no body is named there.
+    Post(String),
 }
+
+/// "chaired by the Assistant Director for Commissioning and Performance":
+/// a capitalised post right after the verb.
+static POST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:the |an? )?(?P<post>(?:Independent |Assistant |Deputy |Strategic |Executive |Service |Corporate )*(?:Chair|Director|Head|Manager|Lead|Cabinet Member|Chief Executive|Leader|Commissioner)(?: (?:of|for) [A-Z][\w'’&,-]*(?:(?: and| of| for| &)? [A-Z][\w'’&-]*)*)?)")
+        .expect("regex")
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationMention {
@@ -113,8 +123,10 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// "Each Delivery Group", "All subgroups", "The delivery groups": every body
+/// of a kind (a singular after "each"/"every", a plural after "all"/"the").
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:each|every|all|all the|the) (?:relevant )?(?P<noun>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team)s?)\b")
+    Regex::new(r"(?i)^(?:(?:each|every) (?:relevant )?(?P<one>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team))|(?:all|all the|the) (?:relevant )?(?P<many>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team)s))\b")
         .expect("regex")
 });
 
@@ -161,7 +173,8 @@ fn subject(text: &str, mentions: &[Span], sentence: Span, verb: usize) -> Option
     let lead = s.trim_start();
     let lead_at = sentence.start + (s.len() - lead.len());
     if let Some(c) = KIND.captures(lead) {
-        let noun = c["noun"].to_lowercase().replace("sub-group", "subgroup");
+        let noun = c.name("one").or(c.name("many")).map_or("", |m| m.as_str());
+        let noun = noun.to_lowercase().replace("sub-group", "subgroup");
         let noun = noun.strip_suffix('s').unwrap_or(&noun).to_string();
         let named_in_between = mentions.iter().any(|m| m.start >= lead_at && m.end <= verb);
         if !named_in_between {
@@ -206,6 +219,10 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
                 _ => first_after(text, mentions, sentence, after)
                     .map(End::Mention)
                     .or_else(|| object_anaphor(text, after, sentence.end))
+                    .or_else(|| {
+                        let post = POST_AFTER.captures(&text[after..sentence.end])?;
+                        (*predicate == Predicate::ChairedBy).then(|| End::Post(post["post"].to_string()))
+                    })
                     .into_iter()
                     .collect(),
             };
@@ -304,6 +321,7 @@ mod tests {
             End::Mention(s) => s.slice(text).to_string(),
             End::Anaphor { noun, .. } => format!("<{noun}>"),
             End::Kind { noun } => format!("[{noun}]"),
+            End::Post(post) => format!("({post})"),
         };
         find_relations(text, Span::new(0, text.len()), &mentions)
             .iter()
@@ -341,6 +359,21 @@ mod tests {
         assert_eq!(
             relations("All subgroups fed back into the Board on a quarterly basis.", &[]),
             vec![rel("[subgroup]", "reportsTo", "<board>")]
+        );
+    }
+
+    #[test]
+    fn a_post_chairs_when_no_body_is_named() {
+        assert_eq!(
+            relations(
+                "The Panel was chaired by the Assistant Director for Commissioning and Performance.",
+                &[]
+            ),
+            vec![rel(
+                "<panel>",
+                "chairedBy",
+                "(Assistant Director for Commissioning and Performance)"
+            )]
         );
     }
 

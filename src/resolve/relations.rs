@@ -63,6 +63,7 @@ impl<'m> MentionIndex<'m> {
         match end {
             End::Mention(s) => self.by_span.get(s).cloned().into_iter().collect(),
             End::Anaphor { noun, at } => self.antecedent(noun, *at, document_first).into_iter().collect(),
+            End::Post(post) => vec![EntityRef::Post(post.clone())],
             End::Kind { noun } => self
                 .model
                 .bodies
