@@ -270,6 +270,8 @@ pub struct RoleFact {
     pub organisation: Option<String>,
     pub date: Date,
     pub evidence: Evidence,
+    /// The text says the person was appointed to it.
+    pub appointed: bool,
 }
 
 /// A reference that matched no person, or several.

@@ -24,6 +24,39 @@ pub struct Mention {
     pub honorific: Option<&'static str>,
     pub name: Spanned,
     pub role: Option<Spanned>,
+    /// The text says the person was appointed to the post.
+    pub appointed: bool,
+}
+
+/// "Superintendent Andy Wright was appointed as a new Chair".
+static APPOINTED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:has been|had been|was|is|were)\s+appointed\s+as\s+(?:an?\s+|the\s+)?(?:new\s+|interim\s+)?(?P<post>\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|&)?\s*\p{Lu}[\p{L}'’-]*)*)")
+        .expect("regex")
+});
+
+/// "A new Strategic Director for Childrens Services, Nicola Curley was appointed".
+static NEW_POST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\ban?\s+new\s+(?P<post>[\p{L}'’ -]+?),\s*$").expect("regex"));
+
+/// A post the person is said to be appointed to, after or before the name.
+fn appointment(text: &str, name: Span) -> Option<Spanned> {
+    let after = &text[name.end..];
+    if let Some(c) = APPOINTED_AS.captures(after) {
+        let post = c.name("post").expect("group");
+        let start = name.end + post.start();
+        return Some(Spanned::from_source(text, Span::new(start, name.end + post.end())));
+    }
+    let appointed_follows =
+        after.trim_start().starts_with("was appointed") || after.trim_start().starts_with("has been appointed");
+    let sentence_start = text[..name.start].rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let c = NEW_POST_BEFORE
+        .captures(&text[sentence_start..name.start])
+        .filter(|_| appointed_follows)?;
+    let post = c.name("post").expect("group");
+    Some(Spanned::from_source(
+        text,
+        Span::new(sentence_start + post.start(), sentence_start + post.end()),
+    ))
 }
 
 /// Nouns that make a phrase a post ("Strategic Director of …", "Business
@@ -130,6 +163,7 @@ fn sign_off_rows(text: &str, span: Span, out: &mut Vec<Mention>) {
                     honorific: None,
                     name: Spanned::from_source(text, cell_span),
                     role: Some(role),
+                    appointed: false,
                 });
             }
         }
@@ -149,11 +183,13 @@ pub fn find_mentions(text: &str, span: Span) -> Vec<Mention> {
         if found.honorific != Some("Councillor") && !name.contains(' ') {
             continue;
         }
+        let appointed = appointment(text, found.name);
         let role = role_after(text, found.name).or_else(|| role_in_row(text, found.name));
         out.push(Mention {
             honorific: found.honorific,
             name: Spanned::new(name, found.name),
-            role,
+            appointed: appointed.is_some(),
+            role: appointed.or(role),
         });
     }
     sign_off_rows(text, span, &mut out);
@@ -213,6 +249,21 @@ mod tests {
             vec![(
                 "Bal Nahal".to_string(),
                 "Head of Legal Services (Deputy Monitoring Officer)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn appointments_give_posts() {
+        assert_eq!(
+            roles("Superintendent Andy Wright was appointed\n\nas a new Chair and attendee roles were reviewed"),
+            vec![("Andy Wright".to_string(), "Chair".to_string())]
+        );
+        assert_eq!(
+            roles("- A new Strategic Director for Childrens Services, Nicola Curley was appointed, bringing"),
+            vec![(
+                "Nicola Curley".to_string(),
+                "Strategic Director for Childrens Services".to_string()
             )]
         );
     }

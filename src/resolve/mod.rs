@@ -189,6 +189,10 @@ impl<'a> Builder<'a> {
     }
 
     fn add_role(&mut self, person: PersonIx, role: &str, date: crate::date::Date, span: Span) {
+        self.add_role_as(person, role, date, span, false);
+    }
+
+    fn add_role_as(&mut self, person: PersonIx, role: &str, date: crate::date::Date, span: Span, appointed: bool) {
         let (title, organisation) = split_role(role);
         if title.is_empty() || title.len() > 120 {
             return;
@@ -204,6 +208,7 @@ impl<'a> Builder<'a> {
                 organisation,
                 date,
                 evidence,
+                appointed,
             });
         }
     }
@@ -416,7 +421,15 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
             .or_else(|| extraction.segmented.meetings().next())
             .map(|m| m.date);
         if let (Some(role), Some(date)) = (&mention.role, date) {
-            b.add_role(ix, &role.text, date, role.span);
+            b.add_role_as(ix, &role.text, date, role.span, mention.appointed);
+        }
+        // A police rank printed before the name is the person's post.
+        if let (
+            Some(rank @ ("Superintendent" | "Chief Superintendent" | "Inspector" | "Chief Inspector")),
+            Some(date),
+        ) = (mention.honorific, date)
+        {
+            b.add_role(ix, rank, date, mention.name.span);
         }
     }
     let mut acronyms: Vec<AcronymFact> = Vec::new();

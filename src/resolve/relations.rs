@@ -206,6 +206,19 @@ pub fn role_relations(model: &FileModel, council: &str) -> Vec<RelationFact> {
                     evidence: r.evidence.clone(),
                 });
             }
+            if r.appointed {
+                let post = match &r.organisation {
+                    Some(org) => format!("{} for {org}", r.title),
+                    None => r.title.clone(),
+                };
+                out.push(RelationFact {
+                    subject: EntityRef::Person(p),
+                    predicate: "appointedTo",
+                    object: EntityRef::Post(post),
+                    basis: "stated",
+                    evidence: r.evidence.clone(),
+                });
+            }
             if title.starts_with("cabinet member") {
                 let cabinet = body_by_core(model, "Cabinet", council);
                 out.push(RelationFact {
