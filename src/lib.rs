@@ -7,6 +7,7 @@ pub mod date;
 pub mod eval;
 pub mod extract;
 pub mod gold;
+pub mod graph;
 pub mod iri;
 pub mod model;
 pub mod names;

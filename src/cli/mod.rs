@@ -3,6 +3,7 @@
 mod build;
 mod eval;
 mod extract;
+mod graph;
 mod query;
 mod why;
 
@@ -53,6 +54,8 @@ enum Command {
     Unresolved(extract::UnresolvedArgs),
     /// Extract in memory and score against gold files (P, R, F1 per category).
     Eval(eval::EvalArgs),
+    /// Traverse relations: reporting lines, paths, central entities, co-attendance.
+    Graph(graph::GraphArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -78,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Unresolved(args) => extract::unresolved(args),
         Command::Why(args) => why::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Graph(args) => graph::run(args),
     };
     match result {
         Ok(code) => code,
