@@ -79,18 +79,22 @@ pub fn preferred_name(forms: &BTreeMap<String, usize>, council: &str) -> String 
 }
 
 /// The one longer name `short` abbreviates by leaving words out ("Child
-/// Practice Review Panel" for "Child Safeguarding Practice Review Panel"):
-/// same first and last word, at least three words, its words in order in
-/// the longer name; `None` when no name or several names fit.
+/// Practice Review Panel" for "Child Safeguarding Practice Review Panel",
+/// "Neglect Group" for "Neglect Delivery Group"): same first and last word,
+/// at least two words and at most two left out (one from a two-word
+/// name), its words in order in the longer name; `None` when no name or
+/// several names fit.
 fn shortened_from(short: &str, cores: &[String]) -> Option<String> {
     let words: Vec<&str> = short.split(' ').collect();
-    if words.len() < 3 {
+    if words.len() < 2 {
         return None;
     }
+    let most_left_out = if words.len() == 2 { 1 } else { 2 };
     let fits = |long: &&String| {
         let long_words: Vec<&str> = long.split(' ').collect();
         let mut rest = long_words.iter();
         long_words.len() > words.len()
+            && long_words.len() <= words.len() + most_left_out
             && long_words.first() == words.first()
             && long_words.last() == words.last()
             && words.iter().all(|w| rest.any(|l| l == w))
@@ -208,6 +212,11 @@ mod tests {
             Some("child safeguarding practice review panel")
         );
         assert_eq!(shortened_from("child panel", &cores), None);
+        let neglect = vec!["neglect delivery group".to_string(), "delivery group".to_string()];
+        assert_eq!(
+            shortened_from("neglect group", &neglect).as_deref(),
+            Some("neglect delivery group")
+        );
         let two = ["child a review panel", "child b review panel"]
             .map(String::from)
             .to_vec();
