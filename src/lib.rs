@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod gold;
 pub mod graph;

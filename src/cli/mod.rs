@@ -2,6 +2,7 @@
 
 mod build;
 mod eval;
+mod export;
 mod extract;
 mod graph;
 mod query;
@@ -48,6 +49,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Extract files to JSON in the gold-annotation schema (no store).
     Extract(extract::ExtractArgs),
+    /// Export the store: RDF (N-Quads, TriG, Turtle, N-Triples, JSON-LD), GraphML, GEXF, DOT or CSV.
+    Export(export::ExportArgs),
     /// Print the sentences behind an entity or fact (file, span and quote).
     Why(why::WhyArgs),
     /// List person references that could not be resolved to one person.
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Unresolved(args) => extract::unresolved(args),
         Command::Why(args) => why::run(args),
+        Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Graph(args) => graph::run(args),
     };
