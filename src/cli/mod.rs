@@ -4,6 +4,7 @@ mod build;
 mod eval;
 mod extract;
 mod query;
+mod serve;
 mod why;
 
 use clap::{Parser, Subcommand};
@@ -53,6 +54,8 @@ enum Command {
     Unresolved(extract::UnresolvedArgs),
     /// Extract in memory and score against gold files (P, R, F1 per category).
     Eval(eval::EvalArgs),
+    /// Serve the store over HTTP: a SPARQL endpoint (/query) and a web page (/).
+    Serve(serve::ServeArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -78,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Unresolved(args) => extract::unresolved(args),
         Command::Why(args) => why::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Serve(args) => serve::run_serve(args),
     };
     match result {
         Ok(code) => code,
