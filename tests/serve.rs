@@ -22,6 +22,30 @@ fn built_store() -> &'static Path {
         .path()
 }
 
+/// The binary under test, pinned once: a hard link (or copy) taken at the
+/// start, so a concurrent relink of the shared target's binary cannot swap
+/// it between servers.
+fn binary() -> &'static Path {
+    static PINNED: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &PINNED
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let pinned = dir.path().join("councilgraph");
+            let built = Path::new(env!("CARGO_BIN_EXE_councilgraph"));
+            if std::fs::hard_link(built, &pinned).is_err() {
+                std::fs::copy(built, &pinned).unwrap();
+            }
+            let help = Command::new(&pinned).arg("--help").output().unwrap();
+            assert!(
+                String::from_utf8_lossy(&help.stdout).contains("serve"),
+                "{} has no `serve` command: was it relinked by another build? Re-run the test.",
+                built.display()
+            );
+            (dir, pinned)
+        })
+        .1
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -46,7 +70,7 @@ impl Server {
     fn start(args: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&built_store().join(".councilgraph/store"), &dir.path().join("store"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_councilgraph"))
+        let mut child = Command::new(binary())
             .current_dir(dir.path())
             .args(["serve", "--store", "store", "--listen", "127.0.0.1:0"])
             .args(args)
