@@ -67,7 +67,7 @@ pub fn run(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -82,7 +82,10 @@ pub fn run(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<()> {
             })
             .await
             .context("server error")
-    })
+    });
+    // A query still computing past its time limit must not hold up Ctrl-C.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served
 }
 
 fn router(state: Shared) -> Router {
