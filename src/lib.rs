@@ -17,6 +17,7 @@ pub mod query;
 pub mod rdf;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod text;

@@ -206,7 +206,8 @@ pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::
     Ok(parsed)
 }
 
-const PREFIXES: &[(&str, &str)] = &[
+/// The prefixes every query may use without declaring them.
+pub const PREFIXES: &[(&str, &str)] = &[
     ("cg", ns::CG),
     ("org", ns::ORG),
     ("foaf", ns::FOAF),
@@ -223,8 +224,18 @@ const PREFIXES: &[(&str, &str)] = &[
 /// Evaluates a prepared query with the union of all named graphs as the
 /// default graph (unless the query names its own dataset).
 pub fn evaluate(store: &Store, query: spargebra::Query) -> Result<QueryResults<'static>> {
+    evaluate_with(store, query, SparqlEvaluator::new())
+}
+
+/// [`evaluate`] with a configured evaluator (`serve` passes one holding a
+/// cancellation token for its timeout).
+pub fn evaluate_with(
+    store: &Store,
+    query: spargebra::Query,
+    evaluator: SparqlEvaluator,
+) -> Result<QueryResults<'static>> {
     let names_dataset = query.dataset().is_some();
-    let mut prepared = SparqlEvaluator::new().for_query(query);
+    let mut prepared = evaluator.for_query(query);
     if !names_dataset {
         prepared.dataset_mut().set_default_graph_as_union();
     }

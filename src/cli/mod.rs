@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod graph;
 mod query;
+mod serve;
 mod why;
 
 use clap::{Parser, Subcommand};
@@ -59,6 +60,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Traverse relations: reporting lines, paths, central entities, co-attendance.
     Graph(graph::GraphArgs),
+    /// Serve the store over HTTP: a SPARQL endpoint (/query) and a web page (/).
+    Serve(serve::ServeArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -86,6 +89,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Serve(args) => serve::run_serve(args),
     };
     match result {
         Ok(code) => code,
