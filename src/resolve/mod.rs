@@ -670,6 +670,7 @@ mod tests {
             SourceInfo {
                 id: "t.txt".into(),
                 hash: "h".into(),
+                pages: Vec::new(),
             },
             text,
             &extract(text),
