@@ -53,6 +53,9 @@ impl<'a> EvidenceMaker<'a> {
 pub struct SourceInfo {
     pub id: String,
     pub hash: String,
+    /// Character offsets where each page of the source starts (PDF only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]

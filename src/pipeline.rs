@@ -132,6 +132,14 @@ fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -
         SourceInfo {
             id: source.id.clone(),
             hash: source.hash.clone(),
+            pages: {
+                let index = crate::text::CharIndex::new(&source.text);
+                source
+                    .pages
+                    .iter()
+                    .map(|&b| index.char_offset(&source.text, b))
+                    .collect()
+            },
         },
         &source.text,
         &extraction,

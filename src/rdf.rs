@@ -38,6 +38,8 @@ pub struct GraphWriter<'a> {
     minter: &'a Minter,
     graph: GraphName,
     source: NamedNode,
+    /// Character offsets where the source's pages start (PDF only).
+    pages: &'a [usize],
     pub quads: Vec<Quad>,
 }
 
@@ -72,6 +74,11 @@ impl<'a> GraphWriter<'a> {
         self.add(&e, term(ns::OA, "start"), Literal::from(evidence.start as i64));
         self.add(&e, term(ns::OA, "end"), Literal::from(evidence.end as i64));
         self.lit(&e, term(ns::OA, "exact"), &evidence.quote);
+        if !self.pages.is_empty() {
+            // The page the quote starts on, counted from 1.
+            let page = self.pages.partition_point(|&p| p <= evidence.start).max(1);
+            self.add(&e, term(ns::CG, "page"), Literal::from(page as i64));
+        }
         let source = self.source.clone();
         self.add(&e, term(ns::PROV, "wasDerivedFrom"), source);
     }
@@ -93,6 +100,7 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         minter,
         graph: GraphName::NamedNode(graph_node.clone()),
         source: graph_node.clone(),
+        pages: &model.source.pages,
         quads: Vec::with_capacity(4096),
     };
     w.add(&graph_node, rdf::TYPE.into(), GraphWriter::cg("SourceFile"));

@@ -1,14 +1,47 @@
-//! Reading minutes files: folder walking, decoding, content hashing.
+//! Reading minutes files: folder walking, decoding, content hashing, and
+//! rendering PDF (`source::pdf`) and HTML (`source::html`) files as plain text.
 //!
 //! Architecture invariant: this is the only stage that touches input files;
-//! it yields whole texts and never interprets them beyond "is this text".
+//! it yields whole texts and never interprets them beyond "is this text"
+//! and rendering a file's layout (pages, lines, blocks, tables) as lines.
 
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// File extensions `build` reads from folders.
+mod html;
+mod pdf;
+
+/// Extensions of plain-text files.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+/// Extensions of PDF files (their text layer is extracted).
+pub const PDF_EXTENSIONS: &[&str] = &["pdf"];
+/// Extensions of HTML pages (their main content is rendered as text).
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+
+/// How a file is read, by its extension; anything else is read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        let is = |list: &[&str]| list.iter().any(|t| t.eq_ignore_ascii_case(ext));
+        if is(TEXT_EXTENSIONS) {
+            Some(Format::Text)
+        } else if is(PDF_EXTENSIONS) {
+            Some(Format::Pdf)
+        } else if is(HTML_EXTENSIONS) {
+            Some(Format::Html)
+        } else {
+            None
+        }
+    }
+}
 
 /// A decoded source file.
 #[derive(Debug, Clone)]
@@ -18,10 +51,15 @@ pub struct Source {
     /// Stable identifier of the file in the store (its path relative to the
     /// input root, with `/` separators).
     pub id: String,
-    /// The text, as UTF-8, with any byte-order mark removed.
+    /// The text, as UTF-8, with any byte-order mark removed; for PDF and
+    /// HTML files the extracted text (what `councilgraph extract-text`
+    /// prints), which evidence offsets index.
     pub text: String,
     /// SHA-256 of the file's bytes, hex encoded.
     pub hash: String,
+    /// Byte offsets in `text` where each page starts, in page order (PDF
+    /// only; empty for text and HTML files).
+    pub pages: Vec<usize>,
 }
 
 /// Why a file could not be read as minutes text.
@@ -35,6 +73,14 @@ pub enum SourceError {
     Binary(usize),
     #[error("not valid UTF-8 (invalid byte at line {line}, offset {offset})")]
     InvalidUtf8 { line: usize, offset: usize },
+    #[error("PDF is encrypted and needs a password (decrypt it first, e.g. `qpdf --decrypt`)")]
+    PdfEncrypted,
+    #[error("PDF has no text layer ({pages} page(s) of images, a scan?): run OCR first (e.g. `ocrmypdf`)")]
+    PdfNoText { pages: usize },
+    #[error("not a readable PDF: {0}")]
+    PdfUnreadable(String),
+    #[error("HTML page has no text outside scripts, styles and navigation")]
+    HtmlNoText,
 }
 
 /// A file that failed, with its path, for one-line diagnostics.
@@ -74,17 +120,30 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
     }
 }
 
-/// Reads one file; `id` is the identifier it gets in the store.
+/// Reads one file; `id` is the identifier it gets in the store. The hash
+/// is always of the file's bytes; the text is extracted by [`extract_text`].
 pub fn read_source(path: &Path, id: String) -> Result<Source, SourceError> {
     let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
     let hash = hash_bytes(&bytes);
-    let text = decode(&bytes)?;
+    let (text, pages) = extract_text(path, &bytes)?;
     Ok(Source {
         path: path.to_path_buf(),
         id,
         text,
         hash,
+        pages,
     })
+}
+
+/// The text a file's bytes are read as, chosen by the file's extension
+/// ([`Format::of`]; unknown extensions are read as text), with the byte
+/// offsets where its pages start (PDF only).
+pub fn extract_text(path: &Path, bytes: &[u8]) -> Result<(String, Vec<usize>), SourceError> {
+    match Format::of(path).unwrap_or(Format::Text) {
+        Format::Text => Ok((decode(bytes)?, Vec::new())),
+        Format::Pdf => pdf::extract(bytes),
+        Format::Html => Ok((html::render(bytes)?, Vec::new())),
+    }
 }
 
 /// One input file found by [`discover`], with the id it will have in the store.
@@ -95,7 +154,8 @@ pub struct Discovered {
 }
 
 /// Expands the given paths: files as given, folders walked recursively for
-/// files with a [`TEXT_EXTENSIONS`] extension, in sorted order. Ids are paths
+/// files with a [`TEXT_EXTENSIONS`], [`PDF_EXTENSIONS`] or
+/// [`HTML_EXTENSIONS`] extension, in sorted order. Ids are paths
 /// relative to the current directory when possible, so that the same file
 /// gets the same graph however it was named on the command line.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Discovered>, FileFailure> {
@@ -133,7 +193,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, out)?;
-        } else if has_text_extension(&path) {
+        } else if Format::of(&path).is_some() {
             out.push(path);
         }
     }

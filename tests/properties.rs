@@ -67,6 +67,7 @@ fn source(text: String) -> Source {
         id: "generated.txt".into(),
         hash: "0".into(),
         text,
+        pages: Vec::new(),
     }
 }
 

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct BuildArgs {
-    /// Files (.txt, .md) and folders (searched recursively) to build.
+    /// Files (.txt, .md, .pdf, .html, .htm) and folders (searched
+    /// recursively) to build.
     #[arg(value_name = "PATH", default_value = "data")]
     paths: Vec<PathBuf>,
     #[command(flatten)]

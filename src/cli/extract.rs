@@ -1,4 +1,4 @@
-//! `councilgraph extract` and `councilgraph unresolved`.
+//! `councilgraph extract`, `councilgraph extract-text` and `councilgraph unresolved`.
 
 use anyhow::{Context, Result};
 use councilgraph::gold::to_gold;
@@ -74,6 +74,44 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[derive(clap::Args)]
+pub struct ExtractTextArgs {
+    /// A minutes file (.txt, .md, .pdf, .html, .htm).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Print where each page starts ("page<TAB>character offset", PDF only)
+    /// instead of the text.
+    #[arg(long)]
+    pages: bool,
+}
+
+/// Prints the text `build` reads from a file, byte for byte, so that any
+/// evidence quote can be checked at its character offsets.
+pub fn extract_text(args: ExtractTextArgs) -> Result<ExitCode> {
+    use std::io::Write;
+    let source = match read_source(&args.file, String::new()) {
+        Ok(source) => source,
+        Err(reason) => {
+            eprintln!("error: {}: {reason}", args.file.display());
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let out = if args.pages {
+        source
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, &byte)| format!("{}\t{}\n", i + 1, source.text[..byte].chars().count()))
+            .collect()
+    } else {
+        source.text
+    };
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 #[derive(clap::Args)]

@@ -52,6 +52,9 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Export the store: RDF (N-Quads, TriG, Turtle, N-Triples, JSON-LD), GraphML, GEXF, DOT or CSV.
     Export(export::ExportArgs),
+    /// Print the text a file is read as (PDF and HTML rendered as text):
+    /// evidence offsets are character offsets into this text.
+    ExtractText(extract::ExtractTextArgs),
     /// Print the sentences behind an entity or fact (file, span and quote).
     Why(why::WhyArgs),
     /// List person references that could not be resolved to one person.
@@ -67,8 +70,10 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.verbose {
-        0 => "warn",
-        1 => "info",
+        // The PDF libraries warn about every odd font; a file that cannot be
+        // read gets its own one-line error.
+        0 => "warn,lopdf=error,pdf_extract=error",
+        1 => "info,lopdf=error,pdf_extract=error",
         _ => "debug",
     };
     tracing_subscriber::fmt()
@@ -84,6 +89,7 @@ pub fn run() -> ExitCode {
         Command::Remove(args) => build::remove(args),
         Command::Query(args) => query::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::ExtractText(args) => extract::extract_text(args),
         Command::Unresolved(args) => extract::unresolved(args),
         Command::Why(args) => why::run(args),
         Command::Export(args) => export::run(args),

@@ -683,6 +683,7 @@ mod tests {
             SourceInfo {
                 id: "t.txt".into(),
                 hash: "h".into(),
+                pages: Vec::new(),
             },
             text,
             &extract(text),
