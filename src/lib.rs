@@ -15,6 +15,7 @@ pub mod names;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod serve;

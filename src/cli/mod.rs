@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod graph;
 mod query;
+mod report;
 mod serve;
 mod why;
 
@@ -55,6 +56,8 @@ enum Command {
     /// Print the text a file is read as (PDF and HTML rendered as text):
     /// evidence offsets are character offsets into this text.
     ExtractText(extract::ExtractTextArgs),
+    /// Reports: attendance per member of a body (table, CSV or HTML).
+    Report(report::ReportArgs),
     /// Print the sentences behind an entity or fact (file, span and quote).
     Why(why::WhyArgs),
     /// List person references that could not be resolved to one person.
@@ -92,6 +95,7 @@ pub fn run() -> ExitCode {
         Command::ExtractText(args) => extract::extract_text(args),
         Command::Unresolved(args) => extract::unresolved(args),
         Command::Why(args) => why::run(args),
+        Command::Report(args) => report::run(args),
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Graph(args) => graph::run(args),
