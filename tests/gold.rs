@@ -17,12 +17,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("item_titles", 1.0),
     ("presenters", 0.95),
     ("declarations", 1.0),
-    ("people", 0.95),
-    ("roles", 0.90),
-    ("organisations", 0.74),
+    ("people", 0.98),
+    ("roles", 0.93),
+    ("organisations", 0.75),
     ("documents", 0.72),
-    ("acronyms", 0.83),
-    ("relations", 0.54),
+    ("acronyms", 0.85),
+    ("relations", 0.55),
 ];
 
 #[test]
