@@ -158,9 +158,42 @@ pub fn graphml(g: &CouncilGraph, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// GEXF 1.2 for Gephi: meetings and attendance carry their date as a time
-/// interval, so Gephi's timeline plays the record meeting by meeting.
-pub fn gexf(g: &CouncilGraph, out: &mut dyn Write) -> Result<()> {
+/// A dated role: person IRI, post (title and organisation) and date.
+pub struct DatedRole {
+    pub person: String,
+    pub post: String,
+    pub date: String,
+}
+
+const ROLES: &str = "SELECT DISTINCT ?person ?title ?org ?date WHERE { ?m a org:Membership ; org:member ?person ; cg:postTitle ?title ; cg:asOf ?date . OPTIONAL { ?m cg:organisationName ?org } }";
+
+/// Every dated role in the store (for GEXF's time intervals).
+pub fn dated_roles(store: &Store) -> Result<Vec<DatedRole>> {
+    let oxigraph::sparql::QueryResults::Solutions(solutions) = evaluate(store, prepare(ROLES, &[])?)? else {
+        anyhow::bail!("internal error: not a SELECT");
+    };
+    let mut out = Vec::new();
+    for s in solutions {
+        let s = s?;
+        let get = |v: &str| crate::query::cell(s.get(v));
+        let org = get("org");
+        out.push(DatedRole {
+            person: get("person"),
+            post: if org.is_empty() {
+                get("title")
+            } else {
+                format!("{}, {org}", get("title"))
+            },
+            date: get("date"),
+        });
+    }
+    Ok(out)
+}
+
+/// GEXF 1.2 for Gephi: meetings, attendance and roles carry their date as a
+/// time interval, so Gephi's timeline plays the record meeting by meeting
+/// and shows who held which post when.
+pub fn gexf(g: &CouncilGraph, roles: &[DatedRole], out: &mut dyn Write) -> Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">"#)?;
     writeln!(
@@ -197,7 +230,28 @@ pub fn gexf(g: &CouncilGraph, out: &mut dyn Write) -> Result<()> {
         )?;
         writeln!(out, "      </node>")?;
     }
+    let posts: BTreeSet<&str> = roles.iter().map(|r| r.post.as_str()).collect();
+    let post_ids: std::collections::HashMap<&str, usize> = posts.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    for (post, i) in &post_ids {
+        writeln!(
+            out,
+            r#"      <node id="post{i}" label="{}"><attvalues><attvalue for="kind" value="post"/></attvalues></node>"#,
+            xml_escape(post)
+        )?;
+    }
     writeln!(out, "    </nodes>\n    <edges>")?;
+    for (i, r) in roles.iter().enumerate() {
+        let Some(person) = g.node_index(&r.person) else {
+            continue;
+        };
+        writeln!(
+            out,
+            r#"      <edge id="role{i}" source="n{}" target="post{}" label="holds" start="{d}" end="{d}"/>"#,
+            person.index(),
+            post_ids[r.post.as_str()],
+            d = r.date
+        )?;
+    }
     for e in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge");
         let edge = &g.graph[e];

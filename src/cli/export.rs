@@ -2,7 +2,7 @@
 
 use super::StoreArgs;
 use anyhow::{bail, Context, Result};
-use councilgraph::export::{csv_tables, dot, gexf, graphml, rdf, RdfExport};
+use councilgraph::export::{csv_tables, dated_roles, dot, gexf, graphml, rdf, RdfExport};
 use councilgraph::graph::CouncilGraph;
 use std::io::Write;
 use std::path::PathBuf;
@@ -22,7 +22,7 @@ pub enum ExportFormat {
     Jsonld,
     /// GraphML (Gephi, yEd, networkx): entities, meetings and relations.
     Graphml,
-    /// GEXF 1.2 (Gephi), with meeting dates as time intervals.
+    /// GEXF 1.2 (Gephi): meetings, attendance and dated roles as time intervals.
     Gexf,
     /// DOT (Graphviz): the governance structure.
     Dot,
@@ -72,7 +72,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
             let graph = CouncilGraph::load(&store)?;
             match args.format {
                 ExportFormat::Graphml => graphml(&graph, &mut out)?,
-                ExportFormat::Gexf => gexf(&graph, &mut out)?,
+                ExportFormat::Gexf => gexf(&graph, &dated_roles(&store)?, &mut out)?,
                 _ => dot(&graph, &mut out)?,
             }
         }
