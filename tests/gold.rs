@@ -20,7 +20,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("people", 0.98),
     ("roles", 0.93),
     ("organisations", 0.75),
-    ("documents", 0.72),
+    ("documents", 0.74),
     ("acronyms", 0.85),
     ("relations", 0.55),
 ];

@@ -304,6 +304,32 @@ fn national_documents(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     }
 }
 
+/// "the LAC sufficiency strategy", "the RESP strategic plan": an acronym
+/// marks a title whose other words are printed in lower case.
+static ACRONYM_LED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b\p{Lu}{2,6}(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway)\b",
+    )
+    .expect("regex")
+});
+
+fn acronym_led(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    for m in ACRONYM_LED.find_iter(span.slice(text)) {
+        let found = Span::new(span.start + m.start(), span.start + m.end());
+        if out.iter().any(|d| d.span.start < found.end && found.start < d.span.end) {
+            continue;
+        }
+        let head = m.as_str().rsplit(' ').next().unwrap_or("");
+        out.push(DocumentMention {
+            title: Spanned::new(m.as_str(), found),
+            period: None,
+            kind: HEADS.iter().find(|(h, _)| *h == head).map_or("other", |(_, t)| *t),
+            span: found,
+            earlier: false,
+        });
+    }
+}
+
 /// Documents named in `span` of `text`, in text order.
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     let mut out = Vec::new();
@@ -311,6 +337,7 @@ pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
         mentions_in_run(text, &run, &mut out);
     }
     national_documents(text, span, &mut out);
+    acronym_led(text, span, &mut out);
     out.sort_by_key(|m| m.span.start);
     out
 }
@@ -414,6 +441,19 @@ mod tests {
         assert!(found[0].earlier);
         let found = find_documents("the new Neglect Strategy was", Span::new(0, 28));
         assert!(!found[0].earlier);
+    }
+
+    #[test]
+    fn an_acronym_marks_a_title_printed_in_lower_case() {
+        assert_eq!(
+            docs("the LAC sufficiency strategy and the RESP strategic plan; the SEND Strategy"),
+            vec![
+                doc("LAC sufficiency strategy", None, "strategy"),
+                doc("RESP strategic plan", None, "plan"),
+                doc("SEND Strategy", None, "strategy")
+            ]
+        );
+        assert!(docs("the CSE team met; MASH was told of the plan").is_empty());
     }
 
     #[test]
