@@ -27,6 +27,7 @@ pub enum Predicate {
     ApprovedBy,
     ProvidedBy,
     RenamedTo,
+    MemberOf,
 }
 
 impl Predicate {
@@ -39,6 +40,7 @@ impl Predicate {
             Predicate::ApprovedBy => "approvedBy",
             Predicate::ProvidedBy => "providedBy",
             Predicate::RenamedTo => "renamedTo",
+            Predicate::MemberOf => "memberOf",
         }
     }
 }
@@ -294,6 +296,48 @@ fn captioned_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Rel
     }
 }
 
+/// A body's section in a partnership's arrangements: "Executive Group:
+/// Frequency – once every 2 months", a "Membership" header row, then a row
+/// whose first cell lists the members' posts as paragraphs ("<p>Chief Nurse
+/// (Rotherham Clinical Commissioning Group)</p>").
+fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<RelationMention>) {
+    let lines = lines_in(text, span);
+    for (i, line) in lines.iter().enumerate() {
+        let Some(body) = mentions.iter().find(|m| m.start == line.span.start) else {
+            continue;
+        };
+        let rest = text[body.end..line.span.end].trim_start();
+        if !(rest.starts_with(':') || rest.starts_with('–') || rest.starts_with('-')) {
+            continue;
+        }
+        let header = lines[i + 1..].iter().find(|l| !l.is_blank());
+        if !header.is_some_and(|h| h.text.trim_start().starts_with("Membership")) {
+            continue;
+        }
+        let Some(row) = lines[i + 1..].iter().filter(|l| !l.is_blank()).nth(1) else {
+            continue;
+        };
+        let cell = row.text.split('\t').next().unwrap_or("");
+        let mut at = 0;
+        while let Some(open) = cell[at..].find("<p>") {
+            let start = at + open + 3;
+            let Some(close) = cell[start..].find("</p>") else { break };
+            let member = cell[start..start + close].trim();
+            at = start + close + 4;
+            if member.is_empty() || member.starts_with("Others") || member.contains(':') {
+                continue;
+            }
+            let member_start = row.span.start + start + (cell[start..].len() - cell[start..].trim_start().len());
+            out.push(RelationMention {
+                predicate: Predicate::MemberOf,
+                subject: End::Post(member.split_whitespace().collect::<Vec<_>>().join(" ")),
+                object: End::Mention(*body),
+                evidence: Span::new(member_start, member_start + member.len()),
+            });
+        }
+    }
+}
+
 /// Relations stated in `span` of `text` between the entities mentioned at
 /// `mentions` (body and document mention spans, any order).
 pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<RelationMention> {
@@ -304,6 +348,7 @@ pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<Relation
         sentence_relations(text, &sorted, sentence, &mut out);
     }
     captioned_tables(text, &sorted, span, &mut out);
+    membership_tables(text, &sorted, span, &mut out);
     out
 }
 
@@ -403,6 +448,18 @@ mod tests {
                 &["Corporate Parenting Panel", "Corporate Parenting Partnership Board"]
             ),
             vec![rel("Corporate Parenting Panel", "renamedTo", "Corporate Parenting Partnership Board")]
+        );
+    }
+
+    #[test]
+    fn a_membership_table_lists_posts_that_are_members() {
+        let text = "Executive Group: Frequency – once every 2 months\t\nMembership\tKey Responsibilities\n<p>Independent Chair</p> <p>Chief Nurse (Rotherham CCG)</p> <p>Others in attendance</p>\t<ul>• Oversees</ul>\n";
+        assert_eq!(
+            relations(text, &["Executive Group"]),
+            vec![
+                rel("(Independent Chair)", "memberOf", "Executive Group"),
+                rel("(Chief Nurse (Rotherham CCG))", "memberOf", "Executive Group"),
+            ]
         );
     }
 
