@@ -140,12 +140,18 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
         .map(|b| b.name.span)
         .chain(publications.iter().map(|p| p.title.span))
         .collect();
+    let body_spans: Vec<crate::text::Span> = bodies.iter().map(|b| b.name.span).collect();
+    let title_spans: Vec<crate::text::Span> = publications.iter().map(|p| p.title.span).collect();
     let relations = segmented
         .documents
         .iter()
         .flat_map(|d| {
+            let in_document = |s: &&crate::text::Span| d.span.contains(**s);
+            let bodies: Vec<_> = body_spans.iter().filter(in_document).copied().collect();
+            let titles: Vec<_> = title_spans.iter().filter(in_document).copied().collect();
             relations::find_relations(text, d.span, &entity_spans)
                 .into_iter()
+                .chain(relations::name_relations(text, &bodies, &titles))
                 .map(move |r| (d.span, r))
         })
         .collect();

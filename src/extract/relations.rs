@@ -28,6 +28,7 @@ pub enum Predicate {
     ProvidedBy,
     RenamedTo,
     MemberOf,
+    PartOf,
 }
 
 impl Predicate {
@@ -41,6 +42,7 @@ impl Predicate {
             Predicate::ProvidedBy => "providedBy",
             Predicate::RenamedTo => "renamedTo",
             Predicate::MemberOf => "memberOf",
+            Predicate::PartOf => "partOf",
         }
     }
 }
@@ -338,6 +340,47 @@ fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Re
     }
 }
 
+/// Relations a name states: a document whose title opens with a body's name
+/// is that body's ("Rotherham Safeguarding Adults Board Annual Report",
+/// "RESP Strategic Plan"); a possessive makes a document the body's
+/// ("Council's Fresh Start Improvement Plan") and a body part of it ("the
+/// Council's Improving Lives Select Commission").
+pub fn name_relations(text: &str, bodies: &[Span], documents: &[Span]) -> Vec<RelationMention> {
+    let mut out = Vec::new();
+    for doc in documents {
+        let owner = bodies
+            .iter()
+            .find(|b| b.start == doc.start && b.end < doc.end)
+            .or_else(|| {
+                bodies
+                    .iter()
+                    .find(|b| matches!(text.get(b.end..doc.start), Some("'s " | "’s ")))
+            });
+        if let Some(owner) = owner {
+            out.push(RelationMention {
+                predicate: Predicate::OwnedBy,
+                subject: End::Mention(*doc),
+                object: End::Mention(*owner),
+                evidence: Span::new(owner.start.min(doc.start), doc.end),
+            });
+        }
+    }
+    for body in bodies {
+        let parent = bodies
+            .iter()
+            .find(|p| p.end <= body.start && matches!(&text[p.end..body.start], "'s " | "’s "));
+        if let Some(parent) = parent {
+            out.push(RelationMention {
+                predicate: Predicate::PartOf,
+                subject: End::Mention(*body),
+                object: End::Mention(*parent),
+                evidence: Span::new(parent.start, body.end),
+            });
+        }
+    }
+    out
+}
+
 /// Relations stated in `span` of `text` between the entities mentioned at
 /// `mentions` (body and document mention spans, any order).
 pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<RelationMention> {
@@ -459,6 +502,35 @@ mod tests {
             vec![
                 rel("(Independent Chair)", "memberOf", "Executive Group"),
                 rel("(Chief Nurse (Rotherham CCG))", "memberOf", "Executive Group"),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_say_who_owns_a_document_and_what_a_body_is_part_of() {
+        let text = "the Adults Board Annual Report; the Council’s Fresh Start Plan; the Council's Lives Commission";
+        // Every occurrence of each name, as the mention rules would find them.
+        let spans = |names: &[&str]| -> Vec<Span> {
+            names
+                .iter()
+                .flat_map(|n| text.match_indices(n).map(|(i, _)| Span::new(i, i + n.len())))
+                .collect()
+        };
+        let bodies = spans(&["Adults Board", "Council", "Lives Commission"]);
+        let documents = spans(&["Adults Board Annual Report", "Fresh Start Plan"]);
+        let found: Vec<(&str, &str, &str)> = name_relations(text, &bodies, &documents)
+            .iter()
+            .map(|r| match (&r.subject, &r.object) {
+                (End::Mention(a), End::Mention(b)) => (a.slice(text), r.predicate.as_str(), b.slice(text)),
+                _ => unreachable!("names relate mentions"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Adults Board Annual Report", "ownedBy", "Adults Board"),
+                ("Fresh Start Plan", "ownedBy", "Council"),
+                ("Lives Commission", "partOf", "Council"),
             ]
         );
     }
