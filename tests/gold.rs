@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("organisations", 0.75),
     ("documents", 0.74),
     ("acronyms", 0.85),
-    ("relations", 0.65),
+    ("relations", 0.67),
 ];
 
 #[test]

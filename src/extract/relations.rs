@@ -326,7 +326,21 @@ fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Re
             let Some(close) = cell[start..].find("</p>") else { break };
             let member = cell[start..start + close].trim();
             at = start + close + 4;
-            if member.is_empty() || member.starts_with("Others") || member.contains(':') {
+            if member.is_empty() || member.starts_with("Others") {
+                continue;
+            }
+            // "<p>Core Membership: Independent Chair … South Yorkshire Police …</p>":
+            // a labelled list run together; its bodies are members.
+            if let Some(colon) = member.find(':') {
+                let list = Span::new(row.span.start + start + colon, row.span.start + start + close);
+                for m in mentions.iter().filter(|m| list.contains(**m)) {
+                    out.push(RelationMention {
+                        predicate: Predicate::MemberOf,
+                        subject: End::Mention(*m),
+                        object: End::Mention(*body),
+                        evidence: Span::new(row.span.start + start, row.span.start + start + close),
+                    });
+                }
                 continue;
             }
             let member_start = row.span.start + start + (cell[start..].len() - cell[start..].trim_start().len());
@@ -496,12 +510,13 @@ mod tests {
 
     #[test]
     fn a_membership_table_lists_posts_that_are_members() {
-        let text = "Executive Group: Frequency – once every 2 months\t\nMembership\tKey Responsibilities\n<p>Independent Chair</p> <p>Chief Nurse (Rotherham CCG)</p> <p>Others in attendance</p>\t<ul>• Oversees</ul>\n";
+        let text = "Executive Group: Frequency – once every 2 months\t\nMembership\tKey Responsibilities\n<p>Independent Chair</p> <p>Chief Nurse (Rotherham CCG)</p> <p>Relevant Agencies: National Probation Service Community Rehabilitation Company</p> <p>Others in attendance</p>\t<ul>• Oversees</ul>\n";
         assert_eq!(
-            relations(text, &["Executive Group"]),
+            relations(text, &["Executive Group", "National Probation Service"]),
             vec![
                 rel("(Independent Chair)", "memberOf", "Executive Group"),
                 rel("(Chief Nurse (Rotherham CCG))", "memberOf", "Executive Group"),
+                rel("National Probation Service", "memberOf", "Executive Group"),
             ]
         );
     }
