@@ -7,6 +7,7 @@ pub mod date;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod gen;
 pub mod gold;
 pub mod graph;
 pub mod iri;

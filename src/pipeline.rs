@@ -147,8 +147,12 @@ fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -
     ))
 }
 
-/// A file's model and quads; `None` when unchanged; `Err` with the reason.
-type FileOutcome = Result<Option<(FileModel, Vec<oxigraph::model::Quad>)>, String>;
+/// A file's model; `None` when unchanged; `Err` with the reason.
+type FileOutcome = Result<Option<FileModel>, String>;
+
+/// Files whose quads are made (in parallel) and written per round: quads are
+/// the bulk of a build's memory, so only this many files' exist at once.
+const WRITE_CHUNK: usize = 64;
 
 /// What a build did.
 #[derive(Debug, Default, Serialize)]
@@ -207,8 +211,7 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
                 if unchanged && !scheme_changed {
                     return None;
                 }
-                let quads = rdf::to_quads(&options.minter, &model);
-                Some((model, quads))
+                Some(model)
             });
             progress(&file.id);
             (file.clone(), outcome)
@@ -228,10 +231,45 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     }
-    for (file, outcome) in results {
+    let mut results = results.into_iter();
+    loop {
+        let chunk: Vec<(Discovered, FileOutcome)> = results.by_ref().take(WRITE_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let quads: Vec<Vec<oxigraph::model::Quad>> = chunk
+            .par_iter()
+            .map(|(_, outcome)| match outcome {
+                Ok(Some(model)) => rdf::to_quads(&options.minter, model),
+                _ => Vec::new(),
+            })
+            .collect();
+        write_chunk(store, options, chunk, quads, &mut summary)?;
+    }
+    // Written last, so an interrupted build re-tags everything next time.
+    if scheme_changed {
+        let quads = rdf::scheme_quads(&options.minter, &options.topics);
+        store::replace_graph(store, &topics_graph, &quads)?;
+        summary.quads_written += quads.len();
+    }
+    summary.removed = remove_vanished(store, options, &files, &existing)?;
+    summary.store_quads = store.len()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Writes one chunk of files' graphs, in order, each in its own transaction.
+fn write_chunk(
+    store: &Store,
+    options: &BuildOptions,
+    chunk: Vec<(Discovered, FileOutcome)>,
+    quads: Vec<Vec<oxigraph::model::Quad>>,
+    summary: &mut BuildSummary,
+) -> Result<()> {
+    for ((file, outcome), quads) in chunk.into_iter().zip(quads) {
         match outcome {
             Ok(None) => summary.unchanged += 1,
-            Ok(Some((model, quads))) => {
+            Ok(Some(model)) => {
                 store::replace_graph(store, &store::graph_for(&options.minter, &file.id), &quads)?;
                 summary.changed += 1;
                 summary.documents += model.documents.len();
@@ -244,16 +282,7 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             Err(_) => {}
         }
     }
-    // Written last, so an interrupted build re-tags everything next time.
-    if scheme_changed {
-        let quads = rdf::scheme_quads(&options.minter, &options.topics);
-        store::replace_graph(store, &topics_graph, &quads)?;
-        summary.quads_written += quads.len();
-    }
-    summary.removed = remove_vanished(store, options, &files, &existing)?;
-    summary.store_quads = store.len()?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
 
 /// Drops the graphs of files that were under a rebuilt folder and are gone.

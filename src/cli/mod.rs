@@ -4,6 +4,7 @@ mod build;
 mod eval;
 mod export;
 mod extract;
+mod gen;
 mod graph;
 mod query;
 mod report;
@@ -68,6 +69,11 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Serve the store over HTTP: a SPARQL endpoint (/query) and a web page (/).
     Serve(serve::ServeArgs),
+    /// Generate synthetic minutes (OUT/minutes) with their gold (OUT/gold).
+    Gen(gen::GenArgs),
+    /// Time modelling alone (no store, no JSON): throughput in MB/s.
+    #[command(hide = true)]
+    BenchExtract(gen::BenchExtractArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -100,6 +106,8 @@ pub fn run() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Serve(args) => serve::run_serve(args),
+        Command::Gen(args) => gen::run(args),
+        Command::BenchExtract(args) => gen::bench_extract(args),
     };
     match result {
         Ok(code) => code,
