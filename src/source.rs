@@ -138,11 +138,20 @@ pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, Encoding), SourceEr
     if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
         return Err(SourceError::Binary(pos));
     }
+    // CRLF line ends are read as LF, so every rule sees one kind of line
+    // break (evidence offsets index this text, as `extract-text` prints it).
+    let lf = |text: String| {
+        if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        }
+    };
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+        Ok(s) => Ok((lf(s.to_string()), Encoding::Utf8)),
         Err(e) => {
             if let Some(text) = windows_1252(bytes) {
-                return Ok((text, Encoding::Windows1252));
+                return Ok((lf(text), Encoding::Windows1252));
             }
             let offset = e.valid_up_to();
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
@@ -346,5 +355,10 @@ mod tests {
     #[test]
     fn decode_strips_bom_only() {
         assert_eq!(decode(b"\xEF\xBB\xBFPresent:-").unwrap(), "Present:-");
+    }
+
+    #[test]
+    fn decode_reads_crlf_as_lf() {
+        assert_eq!(decode(b"A\r\n\r\nB\rC\n").unwrap(), "A\n\nB\rC\n");
     }
 }
