@@ -9,7 +9,7 @@ use crate::extract::bodies::{BodyKind, KnownBody};
 use crate::extract::extract_knowing;
 use crate::iri::Minter;
 use crate::model::{FileModel, SourceInfo};
-use crate::source::{discover, hash_bytes, read_source, Discovered, FileFailure, Source};
+use crate::source::{discover, hash_bytes, read_source_noting, Discovered, FileFailure, Source};
 use crate::topics::TopicScheme;
 use crate::{rdf, resolve, store};
 use anyhow::Result;
@@ -126,7 +126,7 @@ pub fn model_source_knowing(source: &Source, topics: &TopicScheme, known: &[Know
 fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -> Result<FileModel, String> {
     let extraction = extract_knowing(&source.text, known);
     if extraction.segmented.documents.is_empty() {
-        return Err("no meeting, agenda or report found (is this council minutes?)".to_string());
+        return Err(crate::segment::why_no_documents(&source.text));
     }
     Ok(resolve::resolve_with_topics(
         SourceInfo {
@@ -172,6 +172,9 @@ pub struct BuildSummary {
     pub seconds: f64,
     #[serde(skip)]
     pub failures: Vec<FileFailure>,
+    /// Files read anyway, with what was odd about them (not UTF-8).
+    #[serde(skip)]
+    pub warnings: Vec<FileFailure>,
 }
 
 pub struct BuildOptions {
@@ -194,10 +197,19 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     let topics_graph = rdf::topics_graph_iri(&options.minter);
     let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(options.topics.hash.as_str());
 
-    let sources: Vec<Result<Source, String>> = files
+    let read: Vec<Result<(Source, Option<String>), String>> = files
         .par_iter()
-        .map(|file| read_source(&file.path, file.id.clone()).map_err(|e| e.to_string()))
+        .map(|file| read_source_noting(&file.path, file.id.clone()).map_err(|e| e.to_string()))
         .collect();
+    for (file, read) in files.iter().zip(&read) {
+        if let Ok((_, Some(warning))) = read {
+            summary.warnings.push(FileFailure {
+                path: file.path.clone(),
+                reason: warning.clone(),
+            });
+        }
+    }
+    let sources: Vec<Result<Source, String>> = read.into_iter().map(|r| r.map(|(s, _)| s)).collect();
     let models = model_corpus(&sources, &options.topics);
     let results: Vec<(Discovered, FileOutcome)> = files
         .par_iter()

@@ -81,6 +81,23 @@ pub enum SourceError {
     PdfUnreadable(String),
     #[error("HTML page has no text outside scripts, styles and navigation")]
     HtmlNoText,
+    #[error("line {line} is {bytes} bytes long (limit {limit}): not minutes text")]
+    LineTooLong { line: usize, bytes: usize, limit: usize },
+}
+
+/// The longest line a file may have. Minutes' longest paragraphs are a few
+/// kilobytes; extraction time grows with line length, so a longer line
+/// (a minified dump, a data file) is refused rather than read for minutes.
+pub const MAX_LINE_BYTES: usize = 256 * 1024;
+
+/// How a text file's bytes were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Not UTF-8, and no byte sequence in it is UTF-8 beyond ASCII: read
+    /// as Windows-1252 (a superset of Latin-1, what Word and older
+    /// publishing systems write), with a warning.
+    Windows1252,
 }
 
 /// A file that failed, with its path, for one-line diagnostics.
@@ -101,8 +118,19 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Decodes raw bytes into text, refusing binary and non-UTF-8 input.
+/// Decodes raw bytes into text, refusing binary input and text that is
+/// neither UTF-8 nor Windows-1252 ([`decode_with_encoding`]).
 pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
+    decode_with_encoding(bytes).map(|(text, _)| text)
+}
+
+/// Decodes raw bytes into text, saying which encoding was used. UTF-8 (a
+/// byte-order mark is dropped) is read as is. Bytes that are not UTF-8 are
+/// read as Windows-1252 only when every non-ASCII byte fails to be UTF-8
+/// (so a UTF-8 file with one bad byte is refused, never turned into
+/// mojibake) and the result has no control characters but tab, CR, LF and
+/// form feed; otherwise the error names the line of the first invalid byte.
+pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty);
@@ -110,9 +138,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
     if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
         return Err(SourceError::Binary(pos));
     }
+    // CRLF line ends are read as LF, so every rule sees one kind of line
+    // break (evidence offsets index this text, as `extract-text` prints it).
+    let lf = |text: String| {
+        if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        }
+    };
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok((lf(s.to_string()), Encoding::Utf8)),
         Err(e) => {
+            if let Some(text) = windows_1252(bytes) {
+                return Ok((lf(text), Encoding::Windows1252));
+            }
             let offset = e.valid_up_to();
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
             Err(SourceError::InvalidUtf8 { line, offset })
@@ -120,30 +160,82 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
     }
 }
 
+/// `bytes` as Windows-1252 text, when they plausibly are.
+fn windows_1252(bytes: &[u8]) -> Option<String> {
+    let any_utf8_beyond_ascii = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if any_utf8_beyond_ascii {
+        return None;
+    }
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let controls = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{c}'));
+    (!had_errors && !controls).then(|| text.into_owned())
+}
+
+/// Refuses text with a line longer than [`MAX_LINE_BYTES`].
+fn check_line_lengths(text: &str) -> Result<(), SourceError> {
+    match text.split('\n').enumerate().find(|(_, l)| l.len() > MAX_LINE_BYTES) {
+        Some((n, l)) => Err(SourceError::LineTooLong {
+            line: n + 1,
+            bytes: l.len(),
+            limit: MAX_LINE_BYTES,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Reads one file; `id` is the identifier it gets in the store. The hash
 /// is always of the file's bytes; the text is extracted by [`extract_text`].
 pub fn read_source(path: &Path, id: String) -> Result<Source, SourceError> {
+    read_source_noting(path, id).map(|(source, warning)| {
+        if let Some(warning) = warning {
+            tracing::warn!("{}: {warning}", path.display());
+        }
+        source
+    })
+}
+
+/// [`read_source`], returning instead of logging the warning a file that
+/// was read anyway gets (not UTF-8, read as Windows-1252).
+pub fn read_source_noting(path: &Path, id: String) -> Result<(Source, Option<String>), SourceError> {
     let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
     let hash = hash_bytes(&bytes);
-    let (text, pages) = extract_text(path, &bytes)?;
-    Ok(Source {
+    let (text, pages, encoding) = extract_text_with_encoding(path, &bytes)?;
+    let warning = (encoding == Encoding::Windows1252)
+        .then(|| "not UTF-8; read as Windows-1252 (convert it to UTF-8 to silence this)".to_string());
+    let source = Source {
         path: path.to_path_buf(),
         id,
         text,
         hash,
         pages,
-    })
+    };
+    Ok((source, warning))
 }
 
 /// The text a file's bytes are read as, chosen by the file's extension
 /// ([`Format::of`]; unknown extensions are read as text), with the byte
 /// offsets where its pages start (PDF only).
+/// Lines longer than [`MAX_LINE_BYTES`] are refused.
 pub fn extract_text(path: &Path, bytes: &[u8]) -> Result<(String, Vec<usize>), SourceError> {
-    match Format::of(path).unwrap_or(Format::Text) {
-        Format::Text => Ok((decode(bytes)?, Vec::new())),
-        Format::Pdf => pdf::extract(bytes),
-        Format::Html => Ok((html::render(bytes)?, Vec::new())),
-    }
+    extract_text_with_encoding(path, bytes).map(|(text, pages, _)| (text, pages))
+}
+
+fn extract_text_with_encoding(path: &Path, bytes: &[u8]) -> Result<(String, Vec<usize>, Encoding), SourceError> {
+    let (text, pages, encoding) = match Format::of(path).unwrap_or(Format::Text) {
+        Format::Text => {
+            let (text, encoding) = decode_with_encoding(bytes)?;
+            (text, Vec::new(), encoding)
+        }
+        Format::Pdf => {
+            let (text, pages) = pdf::extract(bytes)?;
+            (text, pages, Encoding::Utf8)
+        }
+        Format::Html => (html::render(bytes)?, Vec::new(), Encoding::Utf8),
+    };
+    check_line_lengths(&text)?;
+    Ok((text, pages, encoding))
 }
 
 /// One input file found by [`discover`], with the id it will have in the store.
@@ -226,14 +318,47 @@ mod tests {
         assert_eq!(decode(b""), Err(SourceError::Empty));
         assert_eq!(decode(b"  \n\t"), Err(SourceError::Empty));
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(SourceError::Binary(4)));
+        // UTF-8 beyond ASCII with one bad byte: refused, not read as Windows-1252.
         assert_eq!(
-            decode(b"ok\nCaf\xe9"),
+            decode(b"ok\nCaf\xc3\xa9\n\xe9"),
+            Err(SourceError::InvalidUtf8 { line: 3, offset: 9 })
+        );
+        // Not Windows-1252 either: a control character.
+        assert_eq!(
+            decode(b"ok\nCaf\xe9\x01"),
             Err(SourceError::InvalidUtf8 { line: 2, offset: 6 })
+        );
+    }
+
+    #[test]
+    fn decode_reads_windows_1252_when_no_byte_is_utf8() {
+        assert_eq!(
+            decode_with_encoding(b"Caf\xe9 \x93quoted\x94 \x96 \xa3100").unwrap(),
+            ("Café “quoted” – £100".to_string(), Encoding::Windows1252)
+        );
+        assert_eq!(decode_with_encoding("Café".as_bytes()).unwrap().1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn overlong_lines_are_refused_with_their_line() {
+        let text = format!("a\nb\n{}\n", "x".repeat(MAX_LINE_BYTES + 1));
+        assert_eq!(
+            extract_text(Path::new("a.txt"), text.as_bytes()),
+            Err(SourceError::LineTooLong {
+                line: 3,
+                bytes: MAX_LINE_BYTES + 1,
+                limit: MAX_LINE_BYTES
+            })
         );
     }
 
     #[test]
     fn decode_strips_bom_only() {
         assert_eq!(decode(b"\xEF\xBB\xBFPresent:-").unwrap(), "Present:-");
+    }
+
+    #[test]
+    fn decode_reads_crlf_as_lf() {
+        assert_eq!(decode(b"A\r\n\r\nB\rC\n").unwrap(), "A\n\nB\rC\n");
     }
 }

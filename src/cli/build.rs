@@ -60,6 +60,9 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     })?;
     bar.finish_and_clear();
     store.flush()?;
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
     for failure in &summary.failures {
         eprintln!("error: {failure}");
     }

@@ -127,6 +127,33 @@ pub fn split_documents(text: &str) -> Vec<(DocumentKind, Span)> {
     out
 }
 
+/// Why [`split_documents`] found nothing in `text`, for the file's error
+/// line: a meeting heading without its date line, attendance without a
+/// heading above it, or nothing that looks like minutes at all.
+pub fn why_no_documents(text: &str) -> String {
+    let all = lines_in(text, Span::new(0, text.len()));
+    let lines = non_blank(&all);
+    let line_no = |l: &Line| text[..l.span.start].matches('\n').count() + 1;
+    let Some(at) = lines.iter().position(|l| ATTENDANCE_OPENING.is_match(l.trimmed())) else {
+        return "no meeting, agenda or report found (is this council minutes?)".to_string();
+    };
+    let heading = (at.saturating_sub(16)..at)
+        .rev()
+        .find(|&i| BODY_HEADING.is_match(lines[i].trimmed().trim_matches('*').trim()));
+    match heading {
+        Some(h) if lines.get(h + 1).is_none_or(|d| find_date(d.trimmed()).is_none()) => format!(
+            "line {}: meeting heading \"{}\" has no date on the line after it (e.g. \"Tuesday 29 October 2024\"), so no meeting was read",
+            line_no(lines[h]),
+            lines[h].trimmed()
+        ),
+        _ => format!(
+            "line {}: attendance (\"{}\") without a meeting heading (the body's name, then the date) above it, so no meeting was read",
+            line_no(lines[at]),
+            lines[at].trimmed().chars().take(40).collect::<String>()
+        ),
+    }
+}
+
 fn is_work_programme(text: &str, span: Span) -> bool {
     report_title(text, span).is_some_and(|t| t.text.to_lowercase().contains("work programme"))
 }

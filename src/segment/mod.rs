@@ -11,6 +11,7 @@ mod items;
 mod meeting;
 
 pub use attendance::{attendance_office_title, parse_attendance_paragraph, AttendanceStatus, Attendee, Office};
+pub use documents::why_no_documents;
 pub use items::{parse_items, CrossRef, Item, Resolution};
 
 use crate::date::Date;
