@@ -8,7 +8,6 @@
 
 use crate::graph::{CouncilGraph, EdgeKind, Kind};
 use crate::query::{evaluate, prepare, write_results, OutputFormat};
-use crate::rdf::ns;
 use anyhow::Result;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::Triple;
@@ -16,18 +15,6 @@ use oxigraph::store::Store;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
-
-/// Namespaces written as prefixes in Turtle and TriG.
-const PREFIXES: &[(&str, &str)] = &[
-    ("cg", ns::CG),
-    ("org", ns::ORG),
-    ("foaf", ns::FOAF),
-    ("schema", ns::SCHEMA),
-    ("prov", ns::PROV),
-    ("oa", ns::OA),
-    ("dcterms", ns::DCTERMS),
-    ("skos", ns::SKOS),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RdfExport {
@@ -41,7 +28,7 @@ pub enum RdfExport {
 fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
     let mut s = RdfSerializer::from_format(format);
     if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
-        for (prefix, iri) in PREFIXES {
+        for (prefix, iri) in crate::query::PREFIXES {
             s = s.with_prefix(*prefix, *iri)?;
         }
     }

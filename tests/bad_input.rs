@@ -82,7 +82,7 @@ fn every_kind_of_bad_file_gets_one_line_and_the_rest_builds() {
         lf.replace("34. EXCLUSION", "33. EXCLUSION").as_bytes(),
     );
     let cut = lf.find("The Chair invited the Independent Scrutineer").unwrap();
-    write("truncated.txt", lf[..cut + 20].as_bytes());
+    write("truncated.txt", &lf.as_bytes()[..cut + 20]);
     write(
         "not-minutes.md",
         b"# Shopping\n\nEggs, milk and bread.\n\n1. Eggs\n2. Milk\n",
@@ -257,21 +257,4 @@ fn a_store_held_by_another_process_is_a_clear_error_and_stays_intact() {
         }
     }
     assert_eq!(dump_of(dir.path(), "s"), before);
-}
-
-fn dump_of(cwd: &Path, store: &str) -> Vec<String> {
-    let out = ok(
-        cwd,
-        &[
-            "query",
-            "--store",
-            store,
-            "--format",
-            "csv",
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-        ],
-    );
-    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
-    lines.sort();
-    lines
 }

@@ -58,12 +58,19 @@ pub fn corpus_copy() -> tempfile::TempDir {
     dir
 }
 
-/// Every quad in the store, as sorted N-Quads lines.
+/// Every quad in the default store, as sorted CSV lines.
 pub fn dump(cwd: &Path) -> Vec<String> {
+    dump_of(cwd, ".councilgraph/store")
+}
+
+/// Every quad in `store`, as sorted CSV lines.
+pub fn dump_of(cwd: &Path, store: &str) -> Vec<String> {
     let out = ok(
         cwd,
         &[
             "query",
+            "--store",
+            store,
             "--format",
             "csv",
             "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
