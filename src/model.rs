@@ -6,7 +6,7 @@
 //! source text.
 
 use crate::date::Date;
-use crate::extract::bodies::BodyKind;
+use crate::extract::bodies::{BodyKind, KnownBody};
 use crate::segment::{AttendanceStatus, DocumentKind, MeetingKind};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
@@ -49,13 +49,23 @@ impl<'a> EvidenceMaker<'a> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SourceInfo {
     pub id: String,
+    /// What decides whether the file's graph must be rewritten: the hash of
+    /// its text and of the names it learned from other files.
     pub hash: String,
     /// Character offsets where each page of the source starts (PDF only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<usize>,
+    /// The hash of the file's text alone.
+    #[serde(skip)]
+    pub text_hash: String,
+    /// Every body name the file prints by itself (before learning names
+    /// from other files): what it teaches the rest of the corpus. Kept in
+    /// the store, so a rebuild need not read unchanged files again.
+    #[serde(skip)]
+    pub names_taught: Vec<KnownBody>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -106,6 +106,12 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     w.add(&graph_node, rdf::TYPE.into(), GraphWriter::cg("SourceFile"));
     w.lit(&graph_node, GraphWriter::cg("path"), &model.source.id);
     w.lit(&graph_node, GraphWriter::cg("contentHash"), &model.source.hash);
+    w.lit(&graph_node, GraphWriter::cg("textHash"), &model.source.text_hash);
+    w.lit(
+        &graph_node,
+        GraphWriter::cg("namesTaught"),
+        &crate::extract::bodies::KnownBody::encode_list(&model.source.names_taught),
+    );
 
     for (i, d) in model.documents.iter().enumerate() {
         let node = NamedNode::new_unchecked(format!("{}#document-{}", graph_node.as_str(), i + 1));

@@ -5,6 +5,7 @@
 //! graph is written in one transaction (clear + insert + hash), so a reader
 //! or a crash sees either the old or the new graph, never a mix.
 
+use crate::extract::bodies::KnownBody;
 use crate::iri::Minter;
 use crate::rdf::{graph_iri, ns};
 use anyhow::{Context, Result};
@@ -47,10 +48,24 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
 }
 
-/// Source graphs in the store: graph IRI → (source path, content hash).
-pub fn indexed_sources(store: &Store) -> Result<HashMap<String, (String, String)>> {
+/// What the store keeps about one built source file.
+#[derive(Debug, Clone)]
+pub struct IndexedSource {
+    /// The source path as built.
+    pub path: String,
+    /// The hash that decides whether its graph is rewritten (`cg:contentHash`).
+    pub hash: String,
+    /// The hash of its text alone; `None` in stores built before it was kept.
+    pub text_hash: Option<String>,
+    /// The body names it teaches other files; `None` when not kept.
+    pub names_taught: Option<Vec<KnownBody>>,
+}
+
+/// Source graphs in the store, by graph IRI.
+pub fn indexed_sources(store: &Store) -> Result<HashMap<String, IndexedSource>> {
     let query = format!(
-        "{}SELECT ?g ?path ?hash WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash }} }}",
+        "{}SELECT ?g ?path ?hash ?text ?names WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash \
+         OPTIONAL {{ ?g cg:textHash ?text }} OPTIONAL {{ ?g cg:namesTaught ?names }} }} }}",
         ns::SPARQL_PREFIXES
     );
     let mut out = HashMap::new();
@@ -58,11 +73,17 @@ pub fn indexed_sources(store: &Store) -> Result<HashMap<String, (String, String)
         for s in solutions {
             let s = s?;
             let text = |v: &str| match s.get(v) {
-                Some(Term::Literal(l)) => l.value().to_string(),
-                Some(Term::NamedNode(n)) => n.as_str().to_string(),
-                _ => String::new(),
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+                _ => None,
             };
-            out.insert(text("g"), (text("path"), text("hash")));
+            let source = IndexedSource {
+                path: text("path").unwrap_or_default(),
+                hash: text("hash").unwrap_or_default(),
+                text_hash: text("text"),
+                names_taught: text("names").and_then(|names| KnownBody::decode_list(&names)),
+            };
+            out.insert(text("g").unwrap_or_default(), source);
         }
     }
     Ok(out)

@@ -73,7 +73,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             eprintln!("--strict: {} file(s) failed; the store was not changed", summary.failed);
         } else {
             println!(
-                "{} files ({} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written, {} in store ({}) in {:.2}s",
+                "{} files ({} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written to {} in {:.2}s",
                 summary.files,
                 summary.changed,
                 summary.unchanged,
@@ -85,7 +85,6 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
                 summary.people,
                 summary.unresolved,
                 summary.quads_written,
-                summary.store_quads,
                 path.display(),
                 summary.seconds
             );

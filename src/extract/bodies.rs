@@ -77,7 +77,7 @@ impl BodyKind {
         BodyKind::Other,
     ];
 
-    fn parse(s: &str) -> Option<BodyKind> {
+    pub fn parse(s: &str) -> Option<BodyKind> {
         BodyKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
@@ -439,6 +439,40 @@ pub struct KnownBody {
     pub name: String,
     pub kind: BodyKind,
     pub national: bool,
+}
+
+impl KnownBody {
+    /// `kind<TAB>l|n<TAB>name`, one a line: how a file's names are kept in the store.
+    pub fn encode_list(names: &[KnownBody]) -> String {
+        names
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}\t{}\t{}\n",
+                    k.kind.as_str(),
+                    if k.national { 'n' } else { 'l' },
+                    k.name
+                )
+            })
+            .collect()
+    }
+
+    /// The inverse of [`KnownBody::encode_list`]; `None` when a line is not in its form.
+    pub fn decode_list(text: &str) -> Option<Vec<KnownBody>> {
+        text.lines()
+            .map(|line| {
+                let mut fields = line.splitn(3, '\t');
+                let kind = BodyKind::parse(fields.next()?)?;
+                let national = match fields.next()? {
+                    "n" => true,
+                    "l" => false,
+                    _ => return None,
+                };
+                let name = fields.next()?.to_string();
+                Some(KnownBody { name, kind, national })
+            })
+            .collect()
+    }
 }
 
 /// Mentions of known names (as printed, or in capitals), word-bounded and

@@ -683,7 +683,7 @@ mod tests {
             SourceInfo {
                 id: "t.txt".into(),
                 hash: "h".into(),
-                pages: Vec::new(),
+                ..SourceInfo::default()
             },
             text,
             &extract(text),

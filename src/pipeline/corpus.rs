@@ -1,0 +1,270 @@
+//! Modelling a corpus: each file segmented, extracted and resolved, in two
+//! passes so that every file recognises the body names the others print.
+//!
+//! A rebuild models only what can have changed: a file whose text is the
+//! one the store holds is taken from the store's record of it (the names it
+//! teaches the corpus, and the hash it was written with), and is modelled
+//! again only when the names it learns from the rest of the corpus changed.
+
+use super::guarded;
+use crate::extract::bodies::{BodyKind, KnownBody};
+use crate::extract::extract_knowing;
+use crate::model::{FileModel, SourceInfo};
+use crate::resolve;
+use crate::source::{hash_bytes, Source};
+use crate::topics::TopicScheme;
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+/// What an earlier build kept about a file whose text has not changed.
+#[derive(Debug, Clone)]
+pub struct Unchanged {
+    /// The hash its graph was written with (text and learned names).
+    pub hash: String,
+    /// The body names it teaches the other files.
+    pub names_taught: Vec<KnownBody>,
+}
+
+/// Segments, extracts and resolves one source, with the built-in topics.
+pub fn model_source(source: &Source) -> Result<FileModel, String> {
+    model_source_with(source, TopicScheme::builtin())
+}
+
+/// Segments, extracts and resolves one source, tagging items with `topics`.
+pub fn model_source_with(source: &Source, topics: &TopicScheme) -> Result<FileModel, String> {
+    model_source_knowing(source, topics, &[])
+}
+
+/// Models every source, in two passes: the second recognises, in each file,
+/// the bodies other files name ("Rotherham Rise" listed as a charity in one
+/// file, named bare in another). A file re-read with such names gets a
+/// content hash that covers them, so a change elsewhere rewrites it.
+pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) -> Vec<Result<FileModel, String>> {
+    let nothing_kept = vec![None; sources.len()];
+    model_changed(sources, topics, &nothing_kept)
+        .into_iter()
+        .map(|m| m.map(|m| m.expect("every file is modelled when nothing is kept")))
+        .collect()
+}
+
+/// Like [`model_corpus`], but a source with a `kept` record (its text is the
+/// one the store holds) is modelled only if the names it learns from the
+/// other files changed; `Ok(None)` means its graph in the store is current.
+pub fn model_changed(
+    sources: &[Result<Source, String>],
+    topics: &TopicScheme,
+    kept: &[Option<Unchanged>],
+) -> Vec<Result<Option<FileModel>, String>> {
+    let first: Vec<Option<Result<FileModel, String>>> = sources
+        .par_iter()
+        .zip(kept)
+        .map(|(source, kept)| match (source, kept) {
+            (Ok(_), Some(_)) => None,
+            _ => Some(source.clone().and_then(|s| model_source_knowing(&s, topics, &[]))),
+        })
+        .collect();
+    let taught: Vec<Option<Vec<KnownBody>>> = first
+        .iter()
+        .zip(kept)
+        .map(|(first, kept)| match (first, kept) {
+            (Some(Ok(model)), _) => Some(model.source.names_taught.clone()),
+            (None, Some(kept)) => Some(kept.names_taught.clone()),
+            _ => None,
+        })
+        .collect();
+    let known = known_bodies(taught.iter().flatten().flatten());
+    let finder = KnownNameFinder::new(&known);
+    first
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, first)| {
+            let source = sources[i].as_ref().map_err(Clone::clone)?;
+            let names = taught[i].as_deref().unwrap_or_default();
+            let extra = finder.unfound_names(&source.text, names);
+            let hash = hash_with_learned(&source.hash, &extra);
+            match first {
+                None if kept[i].as_ref().is_some_and(|k| k.hash == hash) => Ok(None),
+                Some(Err(reason)) => Err(reason),
+                Some(Ok(model)) if extra.is_empty() => Ok(Some(model)),
+                _ => {
+                    let mut model = model_source_knowing(source, topics, &extra)?;
+                    model.source.hash = hash;
+                    model.source.names_taught = names.to_vec();
+                    Ok(Some(model))
+                }
+            }
+        })
+        .collect()
+}
+
+/// The hash a file's graph is written with: its text's, and the names it
+/// learned from other files.
+fn hash_with_learned(text_hash: &str, learned: &[KnownBody]) -> String {
+    if learned.is_empty() {
+        return text_hash.to_string();
+    }
+    let names: Vec<&str> = learned.iter().map(|k| k.name.as_str()).collect();
+    hash_bytes(format!("{text_hash}\n{}", names.join("\n")).as_bytes())
+}
+
+/// The names the files teach, long enough to be told apart, one per name.
+fn known_bodies<'k>(names: impl Iterator<Item = &'k KnownBody>) -> Vec<KnownBody> {
+    let mut known: Vec<KnownBody> = names
+        .filter(|k| k.name.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .cloned()
+        .collect();
+    known.sort();
+    known.dedup_by(|a, b| a.name == b.name);
+    known
+}
+
+/// Every body name `model` prints by itself, with its kind.
+fn names_taught(model: &FileModel) -> Vec<KnownBody> {
+    model
+        .bodies
+        .iter()
+        .flat_map(|b| {
+            std::iter::once(&b.name).chain(&b.variants).map(|name| KnownBody {
+                name: name.clone(),
+                kind: b.kind,
+                national: b.key.split('/').count() == 2,
+            })
+        })
+        .collect()
+}
+
+/// Finds the corpus's known names in a text, in one pass over it.
+struct KnownNameFinder<'k> {
+    known: &'k [KnownBody],
+    automaton: Option<AhoCorasick>,
+    /// The corpus's one council, if it has exactly one.
+    only_council: Option<&'k KnownBody>,
+}
+
+impl<'k> KnownNameFinder<'k> {
+    fn new(known: &'k [KnownBody]) -> Self {
+        let mut councils = known.iter().filter(|k| k.kind == BodyKind::Council);
+        let only_council = match (councils.next(), councils.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        let automaton = AhoCorasick::new(known.iter().map(|k| k.name.as_str())).ok();
+        KnownNameFinder {
+            known,
+            automaton,
+            only_council,
+        }
+    }
+
+    /// The known names printed (word-bounded) in `text` that are not among
+    /// the file's own names, and the corpus's one council when the text
+    /// says "the Council" and names no council itself.
+    fn unfound_names(&self, text: &str, own: &[KnownBody]) -> Vec<KnownBody> {
+        let own_names: HashSet<&str> = own.iter().map(|k| k.name.as_str()).collect();
+        let mut found = vec![false; self.known.len()];
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                let bounded = !text[..m.start()].ends_with(char::is_alphanumeric)
+                    && !text[m.end()..].starts_with(char::is_alphanumeric);
+                if bounded {
+                    found[m.pattern().as_usize()] = true;
+                }
+            }
+        }
+        let unnamed_council = self
+            .only_council
+            .filter(|_| text.contains("the Council") && !own.iter().any(|k| k.kind == BodyKind::Council));
+        self.known
+            .iter()
+            .zip(found)
+            .filter(|(k, found)| *found && !own_names.contains(k.name.as_str()))
+            .map(|(k, _)| k)
+            .chain(unnamed_council)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Segments, extracts and resolves one source, also recognising `known` bodies.
+///
+/// A bug that panics while reading one file becomes that file's error, so
+/// the other files still build and the store is never left half-written.
+pub fn model_source_knowing(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -> Result<FileModel, String> {
+    guarded(|| model_unguarded(source, topics, known))
+}
+
+fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -> Result<FileModel, String> {
+    let extraction = extract_knowing(&source.text, known);
+    if extraction.segmented.documents.is_empty() {
+        return Err(crate::segment::why_no_documents(&source.text));
+    }
+    let index = crate::text::CharIndex::new(&source.text);
+    let info = SourceInfo {
+        id: source.id.clone(),
+        hash: source.hash.clone(),
+        pages: source
+            .pages
+            .iter()
+            .map(|&b| index.char_offset(&source.text, b))
+            .collect(),
+        text_hash: source.hash.clone(),
+        names_taught: Vec::new(),
+    };
+    let mut model = resolve::resolve_with_topics(info, &source.text, &extraction, topics);
+    model.source.names_taught = names_taught(&model);
+    Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(name: &str, kind: BodyKind) -> KnownBody {
+        KnownBody {
+            name: name.into(),
+            kind,
+            national: false,
+        }
+    }
+
+    #[test]
+    fn known_names_are_found_word_bounded_even_inside_longer_ones() {
+        let known = [
+            body("Safeguarding Board", BodyKind::Board),
+            body("Rotherham Safeguarding Board", BodyKind::Board),
+            body("Aspire Trust", BodyKind::Charity),
+        ];
+        let finder = KnownNameFinder::new(&known);
+        let text = "The Rotherham Safeguarding Board met. The Aspire Trustees did not.";
+        let names: Vec<String> = finder.unfound_names(text, &[]).into_iter().map(|k| k.name).collect();
+        assert_eq!(names, ["Safeguarding Board", "Rotherham Safeguarding Board"]);
+        let own = [body("Safeguarding Board", BodyKind::Board)];
+        let names: Vec<String> = finder.unfound_names(text, &own).into_iter().map(|k| k.name).collect();
+        assert_eq!(names, ["Rotherham Safeguarding Board"]);
+    }
+
+    #[test]
+    fn the_council_means_the_corpus_s_one_council_unless_the_file_names_one() {
+        let known = [body("Rotherham Metropolitan Borough Council", BodyKind::Council)];
+        let finder = KnownNameFinder::new(&known);
+        let names = finder.unfound_names("Approved by the Council.", &[]);
+        assert_eq!(names, known);
+        let own = [body("Barnsley Council", BodyKind::Council)];
+        assert!(finder.unfound_names("Approved by the Council.", &own).is_empty());
+    }
+
+    #[test]
+    fn kept_names_round_trip_through_their_store_form() {
+        let names = vec![
+            body("Corporate Parenting Panel", BodyKind::Panel),
+            KnownBody {
+                name: "Ofsted".into(),
+                kind: BodyKind::Government,
+                national: true,
+            },
+        ];
+        assert_eq!(KnownBody::decode_list(&KnownBody::encode_list(&names)), Some(names));
+        assert_eq!(KnownBody::decode_list("board\tx\tName\n"), None);
+    }
+}

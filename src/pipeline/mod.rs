@@ -1,0 +1,286 @@
+//! The build pipeline: files → models → quads → store, with skipping of
+//! unchanged files, a bulk load into a new store, atomic per-file
+//! replacement and removal of vanished files.
+//!
+//! Architecture invariant: orchestration only; each stage's logic lives in
+//! its own module. Files are modelled in parallel (rayon) and written in a
+//! deterministic order: all at once by the bulk loader into a store with no
+//! source yet, otherwise one transaction per changed file.
+
+mod corpus;
+
+pub use corpus::{model_changed, model_corpus, model_source, model_source_knowing, model_source_with, Unchanged};
+
+use crate::iri::Minter;
+use crate::model::FileModel;
+use crate::source::{discover, read_source_noting, Discovered, FileFailure, Source};
+use crate::topics::TopicScheme;
+use crate::{rdf, store};
+use anyhow::Result;
+use oxigraph::model::Quad;
+use oxigraph::store::Store;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Runs `f`, turning a panic into an error, so that a bug met while reading
+/// one file becomes that file's error and the other files still build.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        Err(format!("internal error while extracting (please report it): {what}"))
+    })
+}
+
+/// A file's model; `None` when its graph in the store is current; `Err` with the reason.
+type FileOutcome = Result<Option<FileModel>, String>;
+
+/// Files whose quads are made (in parallel) and written per round: quads are
+/// the bulk of a build's memory, so only this many files' exist at once.
+const WRITE_CHUNK: usize = 64;
+
+/// What a build did.
+#[derive(Debug, Default, Serialize)]
+pub struct BuildSummary {
+    pub files: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: usize,
+    pub documents: usize,
+    pub meetings: usize,
+    pub items: usize,
+    pub people: usize,
+    pub unresolved: usize,
+    pub quads_written: usize,
+    pub seconds: f64,
+    #[serde(skip)]
+    pub failures: Vec<FileFailure>,
+    /// Files read anyway, with what was odd about them (not UTF-8).
+    #[serde(skip)]
+    pub warnings: Vec<FileFailure>,
+}
+
+pub struct BuildOptions {
+    pub inputs: Vec<PathBuf>,
+    pub minter: Minter,
+    pub strict: bool,
+    /// The concept scheme items are tagged with; written to its own graph.
+    pub topics: TopicScheme,
+}
+
+/// Builds `inputs` into `store`. Per-file failures are collected (and stop
+/// the build before any write when `strict`); store errors abort.
+///
+/// Into a store that holds no source yet, everything is written by
+/// oxigraph's bulk loader in one atomic commit; otherwise each changed
+/// file's graph is replaced in a transaction of its own.
+pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + Sync)) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let mut summary = BuildSummary::default();
+    let files = discover(&options.inputs).map_err(|f| anyhow::anyhow!("{f}"))?;
+    summary.files = files.len();
+    let existing = store::indexed_sources(store)?;
+    // A different topic scheme re-tags every file, unchanged or not.
+    let topics_graph = rdf::topics_graph_iri(&options.minter);
+    let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(options.topics.hash.as_str());
+
+    let read: Vec<Result<(Source, Option<String>), String>> = files
+        .par_iter()
+        .map(|file| read_source_noting(&file.path, file.id.clone()).map_err(|e| e.to_string()))
+        .collect();
+    for (file, read) in files.iter().zip(&read) {
+        if let Ok((_, Some(warning))) = read {
+            summary.warnings.push(FileFailure {
+                path: file.path.clone(),
+                reason: warning.clone(),
+            });
+        }
+    }
+    let sources: Vec<Result<Source, String>> = read.into_iter().map(|r| r.map(|(s, _)| s)).collect();
+    let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
+    let kept: Vec<Option<Unchanged>> = files
+        .iter()
+        .zip(&sources)
+        .map(|(file, source)| {
+            let (source, record) = (source.as_ref().ok()?, record(file)?);
+            if scheme_changed || record.text_hash.as_deref() != Some(source.hash.as_str()) {
+                return None;
+            }
+            Some(Unchanged {
+                hash: record.hash.clone(),
+                names_taught: record.names_taught.clone()?,
+            })
+        })
+        .collect();
+    let models = model_changed(&sources, &options.topics, &kept);
+    drop(sources);
+    let results: Vec<(Discovered, FileOutcome)> = files
+        .iter()
+        .cloned()
+        .zip(models)
+        .map(|(file, model)| {
+            // A store written before text hashes were kept: compare what was written.
+            let written =
+                |model: &FileModel| !scheme_changed && record(&file).is_some_and(|r| r.hash == model.source.hash);
+            let outcome = model.map(|model| model.filter(|model| !written(model)));
+            (file, outcome)
+        })
+        .collect();
+
+    for (file, outcome) in &results {
+        match outcome {
+            Err(reason) => summary.failures.push(FileFailure {
+                path: file.path.clone(),
+                reason: reason.clone(),
+            }),
+            Ok(None) => summary.unchanged += 1,
+            Ok(Some(_)) => {}
+        }
+    }
+    summary.failed = summary.failures.len();
+    if options.strict && summary.failed > 0 {
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    }
+    let changed: Vec<(Discovered, FileModel)> = results
+        .into_iter()
+        .filter_map(|(file, outcome)| Some((file, outcome.ok()??)))
+        .collect();
+    if existing.is_empty() {
+        write_bulk(store, options, &changed, &mut summary, progress)?;
+    } else {
+        write_per_file(store, options, &changed, &mut summary, progress)?;
+    }
+    // Written last, so an interrupted build re-tags everything next time.
+    if scheme_changed {
+        let quads = rdf::scheme_quads(&options.minter, &options.topics);
+        store::replace_graph(store, &topics_graph, &quads)?;
+        summary.quads_written += quads.len();
+    }
+    summary.removed = remove_vanished(store, options, &files, &existing)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Makes the quads of `files`, `WRITE_CHUNK` files at a time (in parallel),
+/// handing each chunk's to `write` in order.
+fn for_each_chunk_of_quads(
+    options: &BuildOptions,
+    files: &[(Discovered, FileModel)],
+    progress: &(dyn Fn(&str) + Sync),
+    mut write: impl FnMut(&[(Discovered, FileModel)], Vec<Vec<Quad>>) -> Result<()>,
+) -> Result<()> {
+    for chunk in files.chunks(WRITE_CHUNK) {
+        let quads: Vec<Vec<Quad>> = chunk
+            .par_iter()
+            .map(|(file, model)| {
+                progress(&file.id);
+                rdf::to_quads(&options.minter, model)
+            })
+            .collect();
+        write(chunk, quads)?;
+    }
+    Ok(())
+}
+
+/// Memory the bulk loader may use for its batches (it uses 2 GB a thread by default).
+const BULK_LOAD_MEGABYTES: usize = 512;
+
+/// Writes every file's graph into a store that holds no source, with the
+/// bulk loader: nothing is visible until its single commit, so an
+/// interrupted build leaves the store as it was.
+fn write_bulk(
+    store: &Store,
+    options: &BuildOptions,
+    files: &[(Discovered, FileModel)],
+    summary: &mut BuildSummary,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<()> {
+    let mut loader = store
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
+    let mut pending: Vec<Quad> = Vec::new();
+    for_each_chunk_of_quads(options, files, progress, |chunk, quads| {
+        for ((_, model), quads) in chunk.iter().zip(quads) {
+            summary.count_written(model, quads.len());
+            pending.extend(quads);
+        }
+        // Hand the loader whole batches: each call ends with a batch of its own.
+        if pending.len() >= BULK_LOAD_MEGABYTES * 1000 {
+            loader.load_quads(std::mem::take(&mut pending))?;
+        }
+        Ok(())
+    })?;
+    loader.load_quads(pending)?;
+    loader.commit()?;
+    Ok(())
+}
+
+/// Replaces each changed file's graph, in order, each in its own transaction.
+fn write_per_file(
+    store: &Store,
+    options: &BuildOptions,
+    files: &[(Discovered, FileModel)],
+    summary: &mut BuildSummary,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<()> {
+    for_each_chunk_of_quads(options, files, progress, |chunk, quads| {
+        for ((file, model), quads) in chunk.iter().zip(quads) {
+            store::replace_graph(store, &store::graph_for(&options.minter, &file.id), &quads)?;
+            summary.count_written(model, quads.len());
+        }
+        Ok(())
+    })
+}
+
+impl BuildSummary {
+    fn count_written(&mut self, model: &FileModel, quads: usize) {
+        self.changed += 1;
+        self.documents += model.documents.len();
+        self.meetings += model.meetings.len();
+        self.items += model.meetings.iter().map(|m| m.items.len()).sum::<usize>();
+        self.people += model.people.len();
+        self.unresolved += model.unresolved.len();
+        self.quads_written += quads;
+    }
+}
+
+/// Drops the graphs of files that were under a rebuilt folder and are gone.
+fn remove_vanished(
+    store: &Store,
+    options: &BuildOptions,
+    files: &[Discovered],
+    existing: &std::collections::HashMap<String, store::IndexedSource>,
+) -> Result<usize> {
+    let cwd = std::env::current_dir().ok();
+    let folders: Vec<String> = options
+        .inputs
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            let id = crate::source::source_id(p, cwd.as_deref());
+            if id.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", id.trim_end_matches('/'))
+            }
+        })
+        .collect();
+    let present: HashSet<&str> = files.iter().map(|f| f.id.as_str()).collect();
+    let mut removed = 0;
+    for (graph, store::IndexedSource { path, .. }) in existing {
+        let under = folders.iter().any(|f| path.starts_with(f.as_str()));
+        if under && !present.contains(path.as_str()) {
+            store::remove_graph(store, &oxigraph::model::NamedNode::new(graph.clone())?)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
