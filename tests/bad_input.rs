@@ -82,7 +82,7 @@ fn every_kind_of_bad_file_gets_one_line_and_the_rest_builds() {
         lf.replace("34. EXCLUSION", "33. EXCLUSION").as_bytes(),
     );
     let cut = lf.find("The Chair invited the Independent Scrutineer").unwrap();
-    write("truncated.txt", lf[..cut + 20].as_bytes());
+    write("truncated.txt", &lf.as_bytes()[..cut + 20]);
     write(
         "not-minutes.md",
         b"# Shopping\n\nEggs, milk and bread.\n\n1. Eggs\n2. Milk\n",
