@@ -1,0 +1,202 @@
+//! Crash safety: `councilgraph build` SIGKILLed while it writes leaves a
+//! store that opens, in which every file's graph is entirely its old or
+//! entirely its new version; a re-run ends with exactly the store an
+//! uninterrupted build makes (no lost and no duplicated quads).
+
+mod common;
+use common::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const COPIES: usize = 3;
+const KILLS: usize = 5;
+
+/// Writes the corpus `COPIES` times under `minutes/copyN/`; `new` edits
+/// two of every three files (every evidence offset after the edit moves).
+fn write_corpus(cwd: &Path, new: bool) {
+    let mut files: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut n = 0;
+    for copy in 0..COPIES {
+        let dir = cwd.join(format!("minutes/copy{copy}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            let text = if new && n % 3 != 0 {
+                text.replacen(" the ", " the  ", 3)
+            } else {
+                text
+            };
+            std::fs::write(dir.join(file.file_name().unwrap()), text).unwrap();
+            n += 1;
+        }
+    }
+}
+
+/// Every quad in `store`, grouped by graph (sorted rows of s, p, o).
+fn graphs(cwd: &Path, store: &str) -> BTreeMap<String, BTreeSet<Vec<String>>> {
+    let out = ok(
+        cwd,
+        &[
+            "query",
+            "--store",
+            store,
+            "--format",
+            "csv",
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ],
+    );
+    let mut map: BTreeMap<String, BTreeSet<Vec<String>>> = BTreeMap::new();
+    let mut quads = 0;
+    for row in csv_rows(&out) {
+        quads += 1;
+        map.entry(row[0].clone()).or_default().insert(row[1..].to_vec());
+    }
+    // Duplicates would have collapsed in the sets: a store never holds any.
+    assert_eq!(
+        quads,
+        map.values().map(BTreeSet::len).sum::<usize>(),
+        "duplicated quads"
+    );
+    map
+}
+
+fn build(cwd: &Path, store: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_councilgraph"))
+        .current_dir(cwd)
+        .args(["build", "minutes", "--quiet", "--store", store])
+        .env_remove("COUNCILGRAPH_STORE")
+        .env_remove("COUNCILGRAPH_TOPICS")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The sizes of the store's write-ahead logs (`NNNNNN.log`; `LOG` is RocksDB's info log).
+fn wal_sizes(dir: &Path) -> BTreeMap<String, u64> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| {
+                    let e = e.ok()?;
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.ends_with(".log").then(|| Some((name, e.metadata().ok()?.len())))?
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// Waits until the first write transaction reaches the write-ahead log
+/// (after every file was modelled): a new log file past 1 KiB, or an old
+/// one growing. `None` if the build ended first.
+fn wait_for_writes(store: &Path, child: &mut std::process::Child) -> Option<Instant> {
+    let initial = wal_sizes(store);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return None;
+        }
+        let grew = wal_sizes(store)
+            .iter()
+            .any(|(name, size)| initial.get(name).map_or(*size > 1024, |before| size > before));
+        if grew {
+            return Some(Instant::now());
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    write_corpus(cwd, false);
+    assert!(build(cwd, "old").wait().unwrap().success());
+    let old = graphs(cwd, "old");
+    write_corpus(cwd, true);
+    // The uninterrupted build from the old store, timing its write phase.
+    copy_dir(&cwd.join("old"), &cwd.join("new"));
+    let mut child = build(cwd, "new");
+    let writes_began = wait_for_writes(&cwd.join("new"), &mut child).expect("the build writes");
+    assert!(child.wait().unwrap().success());
+    let write_phase = writes_began.elapsed();
+    let new = graphs(cwd, "new");
+    let changed = new.iter().filter(|(g, q)| old.get(*g) != Some(q)).count();
+    assert_eq!(
+        changed,
+        (0..COPIES * 5).filter(|n| n % 3 != 0).count(),
+        "two of three files changed"
+    );
+
+    // Pseudo-random kill moments within the write phase (a fixed LCG: reproducible).
+    let mut seed: u64 = 0x5eed_c0de;
+    let mut mixed = 0;
+    for kill in 0..KILLS {
+        let store = format!("killed{kill}");
+        copy_dir(&cwd.join("old"), &cwd.join(&store));
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let fraction = (seed >> 33) as f64 / (1u64 << 31) as f64;
+        let delay = write_phase.mul_f64(fraction * 1.1);
+        let mut child = build(cwd, &store);
+        let killed = match wait_for_writes(&cwd.join(&store), &mut child) {
+            Some(_) => {
+                std::thread::sleep(delay);
+                // SIGKILL on Unix.
+                let running = child.try_wait().unwrap().is_none();
+                child.kill().ok();
+                running
+            }
+            None => false,
+        };
+        child.wait().unwrap();
+
+        // The store opens; each graph is wholly old or wholly new.
+        let now = graphs(cwd, &store);
+        let mut as_new = 0;
+        for graph in old.keys().chain(new.keys()).collect::<BTreeSet<_>>() {
+            let quads = now.get(graph);
+            let is_old = quads == old.get(graph);
+            let is_new = quads == new.get(graph);
+            assert!(is_old || is_new, "kill {kill}: graph {graph} is a mix of old and new");
+            if is_new && !is_old {
+                as_new += 1;
+            }
+        }
+        println!(
+            "kill {kill}: {} after {:?} into the write phase ({write_phase:?}); {as_new} of {changed} changed graphs were new",
+            if killed { "killed" } else { "finished before the kill" },
+            delay
+        );
+        if killed && as_new > 0 && as_new < changed {
+            mixed += 1;
+        }
+
+        // A re-run ends with exactly the uninterrupted build's store.
+        let rerun = build(cwd, &store).wait_with_output().unwrap();
+        assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+        assert_eq!(
+            graphs(cwd, &store),
+            new,
+            "kill {kill}: the re-run differs from an uninterrupted build"
+        );
+    }
+    println!("{mixed} of {KILLS} kills left a store with some graphs old and some new");
+    assert!(
+        mixed >= 1,
+        "no kill landed inside the write phase: the test proved nothing"
+    );
+}
