@@ -1,7 +1,8 @@
 //! Crash safety: `councilgraph build` SIGKILLed while it writes leaves a
 //! store that opens, in which every file's graph is entirely its old or
-//! entirely its new version; a re-run ends with exactly the store an
-//! uninterrupted build makes (no lost and no duplicated quads).
+//! entirely its new version (a first build, bulk-loaded, is all or
+//! nothing); a re-run ends with exactly the store an uninterrupted build
+//! makes (no lost and no duplicated quads).
 
 mod common;
 use common::*;
@@ -10,8 +11,18 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const COPIES: usize = 3;
+const COPIES: usize = 2;
 const KILLS: usize = 5;
+
+/// Pseudo-random fractions in [0, 1.1) from a fixed LCG: reproducible kill moments.
+fn kill_fractions(mut seed: u64, n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|_| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64 * 1.1
+        })
+        .collect()
+}
 
 /// Writes the corpus `COPIES` times under `minutes/copyN/`; `new` edits
 /// two of every three files (every evidence offset after the edit moves).
@@ -142,15 +153,12 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
         "two of three files changed"
     );
 
-    // Pseudo-random kill moments within the write phase (a fixed LCG: reproducible).
-    let mut seed: u64 = 0x5eed_c0de;
+    // Kill moments spread over the write phase.
     let mut mixed = 0;
-    for kill in 0..KILLS {
+    for (kill, fraction) in kill_fractions(0x5eed_c0de, KILLS).into_iter().enumerate() {
         let store = format!("killed{kill}");
         copy_dir(&cwd.join("old"), &cwd.join(&store));
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        let fraction = (seed >> 33) as f64 / (1u64 << 31) as f64;
-        let delay = write_phase.mul_f64(fraction * 1.1);
+        let delay = write_phase.mul_f64(fraction);
         let mut child = build(cwd, &store);
         let killed = match wait_for_writes(&cwd.join(&store), &mut child) {
             Some(_) => {
@@ -199,4 +207,42 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
         mixed >= 1,
         "no kill landed inside the write phase: the test proved nothing"
     );
+}
+
+#[test]
+fn a_first_build_killed_at_any_moment_leaves_nothing_or_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    write_corpus(cwd, false);
+    let started = Instant::now();
+    assert!(build(cwd, "whole").wait().unwrap().success());
+    let duration = started.elapsed();
+    let whole = graphs(cwd, "whole");
+    let mut interrupted = 0;
+    for (kill, fraction) in kill_fractions(0xb01d, 4).into_iter().enumerate() {
+        let store = format!("killed{kill}");
+        let mut child = build(cwd, &store);
+        std::thread::sleep(duration.mul_f64(fraction));
+        let running = child.try_wait().unwrap().is_none();
+        child.kill().ok();
+        child.wait().unwrap();
+        let now = if cwd.join(&store).join("CURRENT").exists() {
+            graphs(cwd, &store)
+        } else {
+            BTreeMap::new()
+        };
+        assert!(
+            now.is_empty() || now == whole,
+            "kill {kill} after {fraction:.2} of the build: {} of {} graphs",
+            now.len(),
+            whole.len()
+        );
+        if running && now.is_empty() {
+            interrupted += 1;
+        }
+        let rerun = build(cwd, &store).wait_with_output().unwrap();
+        assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+        assert_eq!(graphs(cwd, &store), whole, "kill {kill}: the re-run differs from an uninterrupted build");
+    }
+    assert!(interrupted >= 1, "no kill interrupted a build: the test proved nothing");
 }

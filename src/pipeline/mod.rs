@@ -78,9 +78,9 @@ pub struct BuildOptions {
 /// Builds `inputs` into `store`. Per-file failures are collected (and stop
 /// the build before any write when `strict`); store errors abort.
 ///
-/// Into a store that holds no source yet, everything is written by
-/// oxigraph's bulk loader in one atomic commit; otherwise each changed
-/// file's graph is replaced in a transaction of its own.
+/// Into an empty store, everything is written by oxigraph's bulk loader in
+/// one atomic commit; otherwise each changed file's graph is replaced in a
+/// transaction of its own.
 pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + Sync)) -> Result<BuildSummary> {
     let started = Instant::now();
     let mut summary = BuildSummary::default();
@@ -153,16 +153,21 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         .into_iter()
         .filter_map(|(file, outcome)| Some((file, outcome.ok()??)))
         .collect();
-    if existing.is_empty() {
-        write_bulk(store, options, &changed, &mut summary, progress)?;
+    let scheme = if scheme_changed {
+        rdf::scheme_quads(&options.minter, &options.topics)
+    } else {
+        Vec::new()
+    };
+    summary.quads_written += scheme.len();
+    // The bulk loader only adds: it is for a store with nothing to replace.
+    if store.is_empty()? {
+        write_bulk(store, options, &changed, scheme, &mut summary, progress)?;
     } else {
         write_per_file(store, options, &changed, &mut summary, progress)?;
-    }
-    // Written last, so an interrupted build re-tags everything next time.
-    if scheme_changed {
-        let quads = rdf::scheme_quads(&options.minter, &options.topics);
-        store::replace_graph(store, &topics_graph, &quads)?;
-        summary.quads_written += quads.len();
+        // Written last, so an interrupted build re-tags everything next time.
+        if scheme_changed {
+            store::replace_graph(store, &topics_graph, &scheme)?;
+        }
     }
     summary.removed = remove_vanished(store, options, &files, &existing)?;
     summary.seconds = started.elapsed().as_secs_f64();
@@ -193,20 +198,21 @@ fn for_each_chunk_of_quads(
 /// Memory the bulk loader may use for its batches (it uses 2 GB a thread by default).
 const BULK_LOAD_MEGABYTES: usize = 512;
 
-/// Writes every file's graph into a store that holds no source, with the
-/// bulk loader: nothing is visible until its single commit, so an
-/// interrupted build leaves the store as it was.
+/// Writes every file's graph, and the topic scheme's, into a store that
+/// holds no source, with the bulk loader: nothing is visible until its
+/// single commit, so an interrupted build leaves the store as it was.
 fn write_bulk(
     store: &Store,
     options: &BuildOptions,
     files: &[(Discovered, FileModel)],
+    scheme: Vec<Quad>,
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
     let mut loader = store
         .bulk_loader()
         .with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
-    let mut pending: Vec<Quad> = Vec::new();
+    let mut pending = scheme;
     for_each_chunk_of_quads(options, files, progress, |chunk, quads| {
         for ((_, model), quads) in chunk.iter().zip(quads) {
             summary.count_written(model, quads.len());
