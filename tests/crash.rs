@@ -242,7 +242,11 @@ fn a_first_build_killed_at_any_moment_leaves_nothing_or_everything() {
         }
         let rerun = build(cwd, &store).wait_with_output().unwrap();
         assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
-        assert_eq!(graphs(cwd, &store), whole, "kill {kill}: the re-run differs from an uninterrupted build");
+        assert_eq!(
+            graphs(cwd, &store),
+            whole,
+            "kill {kill}: the re-run differs from an uninterrupted build"
+        );
     }
     assert!(interrupted >= 1, "no kill interrupted a build: the test proved nothing");
 }

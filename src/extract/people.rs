@@ -75,6 +75,21 @@ static INVITED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+/// "Consideration was given to a report presented by Matthew Midgley, Service
+/// Manager for Public Health, which …": the presenter follows "by", up to
+/// what the report is about.
+static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?i:report|presentation|update|overview|briefing)s?\s+
+        (?i:(?:was|were)\s+)?(?i:presented|given|delivered|introduced|provided)\s+by\s+
+        (?P<who>(?:the\s+)?\p{Lu}.*?)
+        (?:,\s+(?i:which|who|that|setting|outlining|detailing|about|on|regarding)\b
+          |\s+(?i:on|about|regarding|concerning|in\s+relation\s+to|which|that|setting\s+out|outlining|detailing)\s
+          |\s*[.;:]?\s*$)",
+    )
+    .expect("regex")
+});
+
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?P<who>.+?),?\s+
@@ -260,6 +275,16 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
             });
             continue;
         }
+        if let Some(c) = PRESENTED_BY.captures(s) {
+            for person in person_refs(text, at(c.name("who").expect("group").range())) {
+                facts.push(PersonFact {
+                    person,
+                    capacity: Capacity::Presenter,
+                    evidence: sentence,
+                });
+            }
+            continue;
+        }
         if let Some(c) = PRESENTED.captures(s) {
             let mut who = at(c.name("who").expect("group").range());
             if let Some(lead) = RESOLUTION_LEAD.find(who.slice(text)) {
@@ -369,6 +394,22 @@ mod tests {
             "Regional Schools Commissioner"
         );
         assert_eq!(facts("Shokat was thanked for his presentation.")[0].1, "given");
+    }
+
+    #[test]
+    fn people_a_report_was_presented_by() {
+        let got = facts(
+            "Consideration was given to a report presented by Matthew Midgley, Service Manager for Public Health, which set out the plan.",
+        );
+        assert_eq!(got, vec![("Matthew Midgley".into(), "name", "presenter")]);
+        let got = facts("A presentation was given by the Strategic Director on the outcomes of the inspection.");
+        assert_eq!(got, vec![("Strategic Director".into(), "role", "presenter")]);
+        let got = facts("An update delivered by Councillor Cusworth and Jo Smith, Head of Service, followed.");
+        assert_eq!(
+            got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+            ["Cusworth", "Jo Smith"]
+        );
+        assert!(facts("The report was presented by officers in October.").is_empty());
     }
 
     #[test]

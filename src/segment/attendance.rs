@@ -134,8 +134,12 @@ fn people_with_roles(text: &str, list: Span, para: Span) -> Vec<Attendee> {
         .collect()
 }
 
-static SURNAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:Councillors?|Cllrs?)\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s*\(|$)").expect("regex"));
+/// A councillor's surname alone (with an initial, perhaps) that is also a
+/// common word: "Councillor Senior (in the Chair)", "T. Hall", "Short".
+static SURNAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<honorific>(?:Councillors?|Cllrs?)\s+)?(?P<name>(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+)(?:\s*\(|$)")
+        .expect("regex")
+});
 
 static PAREN_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^)]*)\)?").expect("regex"));
 
@@ -151,10 +155,11 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
             let found = name_at(text, chunk, NameEvidence::Context).or_else(|| {
                 // In a councillors' list a lone capitalised word is a surname,
                 // even one that is also a common word ("Senior", "Short").
-                let bare = SURNAME_ONLY.find(raw).filter(|_| councillors)?;
-                let name = Span::new(chunk.start + bare.start(), chunk.start + bare.end());
+                let bare = SURNAME_ONLY.captures(raw).filter(|_| councillors)?;
+                let range = bare.name("name").expect("group").range();
+                let name = Span::new(chunk.start + range.start, chunk.start + range.end);
                 Some(crate::names::NameAt {
-                    honorific: None,
+                    honorific: bare.name("honorific").map(|_| "Councillor"),
                     name,
                     rest: Span::new(name.end, chunk.end).trimmed(text, &[]),
                 })
@@ -241,6 +246,23 @@ mod tests {
                 ("Senior".into(), "present")
             ]
         );
+    }
+
+    #[test]
+    fn councillors_whose_surnames_are_common_words_keep_their_places() {
+        let got = parse("Present:- Councillor Senior (in the Chair); Councillors Hall, T. Hall, Street and Young.");
+        assert_eq!(
+            got,
+            vec![
+                ("Senior".into(), "chair"),
+                ("Hall".into(), "present"),
+                ("T. Hall".into(), "present"),
+                ("Street".into(), "present"),
+                ("Young".into(), "present")
+            ]
+        );
+        let got = parse("Apologies for absence were received from Councillors Senior and Short.");
+        assert_eq!(names(&got), vec!["Senior", "Short"]);
     }
 
     #[test]
