@@ -161,9 +161,19 @@ pub fn name_at(text: &str, span: Span, evidence: NameEvidence) -> Option<NameAt>
     }
     let (honorific, skip) = split_honorific(s);
     let after = &s[skip..];
-    let (len, tokens) = leading_name_run(after);
+    let (mut len, mut tokens) = leading_name_run(after);
     if tokens == 0 {
         return None;
+    }
+    // "Joanne Senior", "Aisha Hall": after a lone given name, a capitalised
+    // common word that ends the chunk is a surname.
+    if tokens == 1 && is_given_name(&after[..len]) {
+        let last = after[len..].trim_start_matches(' ');
+        let word = last.len() + len < after.len() && last.chars().next().is_some_and(char::is_uppercase);
+        if word && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-') {
+            len = after.len();
+            tokens = 2;
+        }
     }
     let first = after.split([' ', '.']).next().unwrap_or("");
     let accepted = honorific.is_some()
@@ -279,6 +289,33 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_then_a_common_word_ending_the_chunk_is_a_full_name() {
+        assert_eq!(name("Joanne Senior", NameEvidence::Marked).unwrap().1, "Joanne Senior");
+        assert_eq!(name("Aisha Hall", NameEvidence::Context).unwrap().1, "Aisha Hall");
+        let got = name("Joanne Head of Service", NameEvidence::Context).unwrap();
+        assert_eq!((got.1.as_str(), got.2.as_str()), ("Joanne", "Head of Service"));
+        assert_eq!(name("Rotherham Hall", NameEvidence::Marked), None);
+    }
+
+    #[test]
+    fn a_bare_name_between_a_role_and_a_post_starts_a_new_person() {
+        let text = "Ian Lockwood, Head of Service for Children's Social Care and Priya Fletcher, District Commander for North Riding Police";
+        let people: Vec<(&str, &str)> = parse_name_roles(text, Span::new(0, text.len()))
+            .iter()
+            .map(|p| (p.name.slice(text), p.role.map_or("", |r| r.slice(text))))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Ian Lockwood", "Head of Service for Children's Social Care"),
+                ("Priya Fletcher", "District Commander for North Riding Police")
+            ]
+        );
+        let text = "Jo Smith, Head of Service for Early Help and Family Engagement, Service Manager";
+        assert_eq!(parse_name_roles(text, Span::new(0, text.len())).len(), 1);
+    }
+
+    #[test]
     fn lists_split_at_commas_semicolons_and_and() {
         let text = "Councillor Pitchley (in the Chair); Councillors Blackham, T. Collingham and Sutton.";
         let parts: Vec<_> = split_list(text, Span::new(0, text.len()))
@@ -320,8 +357,12 @@ pub struct NamedWithRole {
 pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
     let mut out: Vec<NamedWithRole> = Vec::new();
     for clause in split_top_level(text, span, b';') {
-        for (n, chunk) in split_list(text, clause).into_iter().enumerate() {
-            let evidence = if n == 0 {
+        let chunks = split_list(text, clause);
+        for (n, &chunk) in chunks.iter().enumerate() {
+            // "…, Head of Service and Priya Fletcher, District Commander for …":
+            // a run of names between separators, then a post, is a person.
+            let before_a_post = chunks.get(n + 1).is_some_and(|next| starts_with_post(next.slice(text)));
+            let evidence = if n == 0 || (before_a_post && is_bare_full_name(chunk.slice(text))) {
                 NameEvidence::Context
             } else {
                 NameEvidence::Marked
@@ -355,6 +396,20 @@ pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
             .filter(|r| !r.is_empty());
     }
     out
+}
+
+/// Whether `s` opens with a word of a post or body ("District Commander …",
+/// "Head of Service …").
+fn starts_with_post(s: &str) -> bool {
+    s.split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && is_non_name_word(w))
+}
+
+/// "Priya Fletcher": two or three name tokens and nothing else, no initials.
+fn is_bare_full_name(s: &str) -> bool {
+    let (len, tokens) = leading_name_run(s);
+    len == s.len() && (2..=3).contains(&tokens) && !s.contains('.')
 }
 
 /// Splits at a separator byte outside parentheses.
