@@ -515,14 +515,26 @@ fn council_anaphora(text: &str, span: Span, known: &[KnownBody], out: &mut Vec<B
         return;
     };
     let s = span.slice(text);
-    for (at, m) in s.match_indices("the Council") {
-        let word_start = at + "the ".len();
-        let after = s[at + m.len()..].trim_start_matches("'s").trim_start_matches("’s");
-        let names_more = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+    // "the Council", and a possessive "Council's" with no name before it.
+    let possessive = ["Council's ", "Council’s "].into_iter().flat_map(|p| {
+        s.match_indices(p).filter(|(at, _)| {
+            let before = s[..*at].trim_end();
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            *at == 0 || !last_word.starts_with(char::is_uppercase) || before.ends_with(['.', '–', '-', ':'])
+        })
+    });
+    let the_council = s.match_indices("the Council").map(|(at, m)| (at + "the ".len(), m));
+    for (word_start, _) in the_council.chain(possessive) {
+        let end = word_start + "Council".len();
+        let after = &s[end..];
+        let owns = after.starts_with("'s") || after.starts_with("’s");
+        let after = after.trim_start_matches("'s").trim_start_matches("’s");
+        // "the Council Chamber" names something else; "the Council's Commission" does not.
+        let names_more = !owns && after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
         if after.starts_with(char::is_alphanumeric) || names_more {
             continue;
         }
-        let found = Span::new(span.start + word_start, span.start + at + m.len());
+        let found = Span::new(span.start + word_start, span.start + end);
         if !out.iter().any(|m| m.name.span.contains(found)) {
             out.push(BodyMention {
                 name: Spanned::new(council.name.clone(), found),
@@ -803,6 +815,17 @@ mod tests {
             },
         ];
         assert!(find_bodies_knowing(text, Span::new(0, text.len()), &two).is_empty());
+        let text = "It went to the Council's Improving Lives Select Commission, under the Council’s Fresh Start Plan; Sheffield Council's plan differs.";
+        let found = find_bodies_knowing(text, Span::new(0, text.len()), std::slice::from_ref(&council));
+        let councils: Vec<usize> = found
+            .iter()
+            .filter(|m| m.name.text == council.name)
+            .map(|m| m.name.span.start)
+            .collect();
+        assert_eq!(
+            councils,
+            [text.find("Council's").unwrap(), text.find("Council’s").unwrap()]
+        );
     }
 
     #[test]

@@ -123,8 +123,10 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Rotherham Safeguarding Children's Partnership published the Child
 /// Exploitation Priorities": the document is owned by the body before the verb.
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has |have |had )?(?:published|produced|developed|launched)(?: the| its| their)?\b")
-        .expect("regex")
+    Regex::new(
+        r"(?i)\b(?:(?:has|have|had) |(?:is|are|was|were) (?:also |currently )?)?(?:published|produced|developed|launched|publishing|producing|developing|finalising|finalizing|refreshing|preparing|drafting)(?: the| its| their| a| an)?\b",
+    )
+    .expect("regex")
 });
 
 /// "Each Delivery Group", "All subgroups", "The delivery groups": every body
@@ -133,6 +135,16 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:each|every) (?:relevant )?(?P<one>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team))|(?:all|all the|the) (?:relevant )?(?P<many>(?:[a-z]+ )?(?:group|sub-?group|panel|board|team)s))\b")
         .expect("regex")
 });
+
+/// "… and will", "… and would": a second verb phrase of the sentence's subject.
+static COORDINATED_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\band (?:also )?(?:will|would|shall|should|must)(?: also)?\s*$").expect("regex"));
+
+/// Nothing, or an article: what may come before a sentence's opening name.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s+)?$").expect("regex"));
+
+/// "its Work Programme", "their Annual Report": a possessive before a mention.
+static ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:its|their) (?:own )?$").expect("regex"));
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\breporting to (?:the )?").expect("regex"));
 
@@ -176,13 +188,24 @@ fn subject(text: &str, mentions: &[Span], sentence: Span, verb: usize) -> Option
     let s = &text[sentence.start..verb];
     let lead = s.trim_start();
     let lead_at = sentence.start + (s.len() - lead.len());
+    // "Each Delivery Group will develop a work plan aligned to the Business
+    // Plan and will report to …": the sentence's subject, not the nearest name.
+    let coordinated = COORDINATED_VERB.is_match(s);
     if let Some(c) = KIND.captures(lead) {
         let noun = c.name("one").or(c.name("many")).map_or("", |m| m.as_str());
         let noun = noun.to_lowercase().replace("sub-group", "subgroup");
         let noun = noun.strip_suffix('s').unwrap_or(&noun).to_string();
         let named_in_between = mentions.iter().any(|m| m.start >= lead_at && m.end <= verb);
-        if !named_in_between {
+        if !named_in_between || coordinated {
             return Some(End::Kind { noun });
+        }
+    }
+    if coordinated {
+        let opening = mentions
+            .iter()
+            .find(|m| m.start >= lead_at && m.end <= verb && ARTICLE.is_match(&text[lead_at..m.start]));
+        if let Some(m) = opening {
+            return Some(End::Mention(*m));
         }
     }
     if let Some(m) = last_before(mentions, sentence, verb) {
@@ -221,6 +244,9 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
                     .map(End::Mention)
                     .collect(),
                 _ => first_after(text, mentions, sentence, after)
+                    .filter(|m| {
+                        ARTICLE.is_match(&text[after..m.start]) || object_anaphor(text, after, sentence.end).is_none()
+                    })
                     .map(End::Mention)
                     .or_else(|| object_anaphor(text, after, sentence.end))
                     .or_else(|| {
@@ -243,12 +269,41 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
     for m in PUBLISHED.find_iter(s) {
         let verb = sentence.start + m.start();
         let after = sentence.start + m.end();
-        let body = last_before(mentions, sentence, verb).filter(|b| text[b.end..verb].trim().is_empty());
-        if let (Some(body), Some(document)) = (body, first_after(text, mentions, sentence, after)) {
+        // The publisher is named right before the verb, or is the sentence's
+        // opening anaphor ("The partnership was also finalising …").
+        let body = last_before(mentions, sentence, verb)
+            .filter(|b| text[b.end..verb].trim().is_empty())
+            .map(End::Mention)
+            .or_else(|| {
+                let lead = &text[sentence.start..verb];
+                let c = ANAPHOR.captures(lead.trim_start())?;
+                let rest = &lead.trim_start()[c.get(0)?.end()..];
+                (rest.trim().is_empty() && c.name("noun").is_some()).then(|| End::Anaphor {
+                    noun: c["noun"].to_lowercase(),
+                    at: sentence.start,
+                })
+            });
+        let document = first_after(text, mentions, sentence, after).filter(|d| text[after..d.start].trim().is_empty());
+        if let (Some(body), Some(document)) = (body, document) {
             out.push(RelationMention {
                 predicate: Predicate::OwnedBy,
                 subject: End::Mention(document),
-                object: End::Mention(body),
+                object: body,
+                evidence: sentence,
+            });
+        }
+    }
+    // "The Committee considered its Work Programme", "the Forum would present
+    // their Annual Report": the sentence's subject owns what follows "its".
+    for document in mentions.iter().filter(|m| sentence.contains(**m)) {
+        if !ITS.is_match(&text[sentence.start..document.start]) {
+            continue;
+        }
+        if let Some(owner) = subject(text, mentions, sentence, document.start) {
+            out.push(RelationMention {
+                predicate: Predicate::OwnedBy,
+                subject: End::Mention(*document),
+                object: owner,
                 evidence: sentence,
             });
         }
@@ -462,6 +517,58 @@ mod tests {
             relations("All subgroups fed back into the Board on a quarterly basis.", &[]),
             vec![rel("[subgroup]", "reportsTo", "<board>")]
         );
+    }
+
+    #[test]
+    fn a_second_verb_phrase_belongs_to_the_sentence_subject() {
+        assert_eq!(
+            relations(
+                "Each Delivery Group will develop a work plan aligned to the Business Plan and will report to the Executive Group on progress.",
+                &["Business Plan", "Executive Group"]
+            ),
+            vec![rel("[delivery group]", "reportsTo", "Executive Group")]
+        );
+        assert_eq!(
+            relations(
+                "The Neglect Group agreed the Neglect Strategy and would report to the Executive Group.",
+                &["Neglect Group", "Neglect Strategy", "Executive Group"]
+            ),
+            vec![rel("Neglect Group", "reportsTo", "Executive Group")]
+        );
+    }
+
+    #[test]
+    fn an_anaphor_right_after_the_verb_is_the_object() {
+        assert_eq!(
+            relations(
+                "The Child Exploitation Tactical Group had a weekly meeting which was chaired by the Police and attended by CYPS.",
+                &["Child Exploitation Tactical Group", "CYPS"]
+            ),
+            vec![rel("Child Exploitation Tactical Group", "chairedBy", "<police>")]
+        );
+    }
+
+    #[test]
+    fn publishers_and_owners_of_documents() {
+        assert_eq!(
+            relations(
+                "The partnership was also finalising the Safeguarding in Education Strategy.",
+                &["Safeguarding in Education Strategy"]
+            ),
+            vec![rel("Safeguarding in Education Strategy", "ownedBy", "<partnership>")]
+        );
+        assert_eq!(
+            relations(
+                "There would be an additional meeting where the Rotherham Parent Carers Forum would present their Annual Report.",
+                &["Rotherham Parent Carers Forum", "Annual Report"]
+            ),
+            vec![rel("Annual Report", "ownedBy", "Rotherham Parent Carers Forum")]
+        );
+        assert_eq!(
+            relations("The Committee considered its Work Programme.", &["Work Programme"]),
+            vec![rel("Work Programme", "ownedBy", "<committee>")]
+        );
+        assert!(relations("Officers were developing the Neglect Strategy.", &["Neglect Strategy"]).is_empty());
     }
 
     #[test]

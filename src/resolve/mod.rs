@@ -488,7 +488,13 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
         acronyms,
         unresolved: b.unresolved,
     };
-    let mut found = relations::resolve_stated(&model, &extraction.relations, &b.council, &b.evidence);
+    let mut found = relations::resolve_stated(
+        &model,
+        &extraction.segmented.documents,
+        &extraction.relations,
+        &b.council,
+        &b.evidence,
+    );
     for (node, meeting) in model.meetings.iter().zip(extraction.segmented.meetings()) {
         found.extend(relations::meeting_relations(
             &model,

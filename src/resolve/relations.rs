@@ -19,6 +19,9 @@ pub struct MentionIndex<'m> {
     by_span: HashMap<Span, EntityRef>,
     ordered: Vec<(Span, EntityRef)>,
     model: &'m FileModel,
+    /// Minutes' spans and the body whose meeting they record: "the
+    /// Committee" in minutes is that body.
+    recorded_bodies: Vec<(Span, usize)>,
 }
 
 impl<'m> MentionIndex<'m> {
@@ -35,7 +38,20 @@ impl<'m> MentionIndex<'m> {
             by_span: ordered.iter().cloned().collect(),
             ordered,
             model,
+            recorded_bodies: Vec::new(),
         }
+    }
+
+    /// Reads "the Committee" and "the Commission" in each minutes document
+    /// of `documents` as the body whose meeting it records.
+    pub fn with_recorded_bodies(mut self, documents: &[crate::segment::Document]) -> Self {
+        let model = self.model;
+        let meetings = documents.iter().filter_map(|d| Some((d.span, d.meeting.as_ref()?)));
+        self.recorded_bodies = meetings
+            .zip(&model.meetings)
+            .filter_map(|((span, _), node)| Some((span, model.bodies.iter().position(|b| b.key == node.body_key)?)))
+            .collect();
+        self
     }
 
     /// The latest entity named before `at` (within 5,000 bytes) whose name
@@ -62,6 +78,14 @@ impl<'m> MentionIndex<'m> {
         let document_first = matches!(predicate, "ownedBy" | "governedBy" | "approvedBy");
         match end {
             End::Mention(s) => self.by_span.get(s).cloned().into_iter().collect(),
+            End::Anaphor { noun, at } if matches!(noun.as_str(), "committee" | "commission") => self
+                .recorded_bodies
+                .iter()
+                .find(|(span, _)| span.contains(Span::new(*at, *at)))
+                .map(|(_, body)| EntityRef::Body(*body))
+                .or_else(|| self.antecedent(noun, *at, document_first))
+                .into_iter()
+                .collect(),
             End::Anaphor { noun, at } => self.antecedent(noun, *at, document_first).into_iter().collect(),
             End::Post(post) => vec![EntityRef::Post(post.clone())],
             End::Kind { noun } => self
@@ -80,11 +104,12 @@ impl<'m> MentionIndex<'m> {
 /// Stated relations: each end resolved; kinds fan out to every body of the kind.
 pub fn resolve_stated(
     model: &FileModel,
+    documents: &[crate::segment::Document],
     mentions: &[(Span, RelationMention)],
     council: &str,
     evidence: &EvidenceMaker,
 ) -> Vec<RelationFact> {
-    let index = MentionIndex::new(model);
+    let index = MentionIndex::new(model).with_recorded_bodies(documents);
     let mut out = Vec::new();
     for (document, r) in mentions {
         let subjects = index.resolve(&r.subject, council, *document, r.predicate.as_str());
