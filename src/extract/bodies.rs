@@ -439,20 +439,19 @@ pub struct KnownBody {
     pub name: String,
     pub kind: BodyKind,
     pub national: bool,
+    /// The key of the body the name belongs to, when it was found in a file
+    /// (several names can be one body's); empty for the lexicon's names.
+    pub key: String,
 }
 
 impl KnownBody {
-    /// `kind<TAB>l|n<TAB>name`, one a line: how a file's names are kept in the store.
+    /// `kind<TAB>l|n<TAB>key<TAB>name`, one a line: how a file's names are kept in the store.
     pub fn encode_list(names: &[KnownBody]) -> String {
         names
             .iter()
             .map(|k| {
-                format!(
-                    "{}\t{}\t{}\n",
-                    k.kind.as_str(),
-                    if k.national { 'n' } else { 'l' },
-                    k.name
-                )
+                let scope = if k.national { 'n' } else { 'l' };
+                format!("{}\t{scope}\t{}\t{}\n", k.kind.as_str(), k.key, k.name)
             })
             .collect()
     }
@@ -461,15 +460,21 @@ impl KnownBody {
     pub fn decode_list(text: &str) -> Option<Vec<KnownBody>> {
         text.lines()
             .map(|line| {
-                let mut fields = line.splitn(3, '\t');
+                let mut fields = line.splitn(4, '\t');
                 let kind = BodyKind::parse(fields.next()?)?;
                 let national = match fields.next()? {
                     "n" => true,
                     "l" => false,
                     _ => return None,
                 };
+                let key = fields.next()?.to_string();
                 let name = fields.next()?.to_string();
-                Some(KnownBody { name, kind, national })
+                Some(KnownBody {
+                    name,
+                    kind,
+                    national,
+                    key,
+                })
             })
             .collect()
     }
@@ -552,6 +557,7 @@ static NATIONAL_KNOWN: LazyLock<Vec<KnownBody>> = LazyLock::new(|| {
             name: b.name.to_string(),
             kind: b.kind,
             national: true,
+            key: String::new(),
         })
         .collect()
 });
@@ -786,6 +792,7 @@ mod tests {
             name: "Rotherham Rise".into(),
             kind: BodyKind::Charity,
             national: false,
+            key: String::new(),
         }];
         let text = "Rotherham Rise would complete a triage process.";
         let found = find_bodies_knowing(text, Span::new(0, text.len()), &known);
@@ -799,6 +806,7 @@ mod tests {
             name: "Rotherham Metropolitan Borough Council".into(),
             kind: BodyKind::Council,
             national: false,
+            key: String::new(),
         };
         let text = "It was agreed by the Council. The Council Chamber was full.";
         let found = find_bodies_knowing(text, Span::new(0, text.len()), std::slice::from_ref(&council));
@@ -811,7 +819,7 @@ mod tests {
             council.clone(),
             KnownBody {
                 name: "Sheffield City Council".into(),
-                ..council
+                ..council.clone()
             },
         ];
         assert!(find_bodies_knowing(text, Span::new(0, text.len()), &two).is_empty());

@@ -129,6 +129,7 @@ fn names_taught(model: &FileModel) -> Vec<KnownBody> {
                 name: name.clone(),
                 kind: b.kind,
                 national: b.key.split('/').count() == 2,
+                key: b.key.clone(),
             })
         })
         .collect()
@@ -144,11 +145,15 @@ struct KnownNameFinder<'k> {
 
 impl<'k> KnownNameFinder<'k> {
     fn new(known: &'k [KnownBody]) -> Self {
-        let mut councils = known.iter().filter(|k| k.kind == BodyKind::Council);
-        let only_council = match (councils.next(), councils.next()) {
-            (Some(c), None) => Some(c),
-            _ => None,
-        };
+        // One council body, however many names it goes by.
+        // One council body, however many names it goes by; its longest name.
+        let councils: Vec<&KnownBody> = known.iter().filter(|k| k.kind == BodyKind::Council).collect();
+        let one_body = councils.windows(2).all(|pair| pair[0].key == pair[1].key);
+        let only_council = councils
+            .iter()
+            .max_by_key(|k| (k.name.len(), std::cmp::Reverse(k.name.as_str())))
+            .copied()
+            .filter(|_| one_body);
         let automaton = AhoCorasick::new(known.iter().map(|k| k.name.as_str())).ok();
         KnownNameFinder {
             known,
@@ -225,6 +230,7 @@ mod tests {
             name: name.into(),
             kind,
             national: false,
+            key: format!("body/x/{}", name.to_lowercase()),
         }
     }
 
@@ -255,6 +261,21 @@ mod tests {
     }
 
     #[test]
+    fn a_council_known_by_several_names_is_still_the_one_council() {
+        let council = |name: &str| KnownBody {
+            key: "body/rotherham/council".into(),
+            ..body(name, BodyKind::Council)
+        };
+        let known = [
+            council("Rotherham Council"),
+            council("Rotherham Metropolitan Borough Council"),
+        ];
+        let finder = KnownNameFinder::new(&known);
+        let names = finder.unfound_names("Approved by the Council.", &[]);
+        assert_eq!(names, known[1..]);
+    }
+
+    #[test]
     fn kept_names_round_trip_through_their_store_form() {
         let names = vec![
             body("Corporate Parenting Panel", BodyKind::Panel),
@@ -262,6 +283,7 @@ mod tests {
                 name: "Ofsted".into(),
                 kind: BodyKind::Government,
                 national: true,
+                key: "body/ofsted".into(),
             },
         ];
         assert_eq!(KnownBody::decode_list(&KnownBody::encode_list(&names)), Some(names));

@@ -110,6 +110,10 @@ struct Gathered {
     kind: BodyKind,
     national: bool,
     forms: BTreeMap<String, usize>,
+    /// The kind each printed form was read as: the body's is its name's
+    /// ("Rotherham Council" alone reads as a group; with "Rotherham
+    /// Metropolitan Borough Council" it is a council).
+    kinds: BTreeMap<String, BodyKind>,
     mentions: Vec<crate::text::Span>,
 }
 
@@ -134,10 +138,12 @@ pub fn resolve_bodies(
                 kind: m.kind,
                 national: m.national,
                 forms: BTreeMap::new(),
+                kinds: BTreeMap::new(),
                 mentions: Vec::new(),
             }
         });
         *g.forms.entry(m.name.text.clone()).or_default() += 1;
+        g.kinds.entry(m.name.text.clone()).or_insert(m.kind);
         g.mentions.push(m.name.span);
     }
     for short in order.clone() {
@@ -146,6 +152,9 @@ pub fn resolve_bodies(
             let target = by_core.get_mut(&long).expect("gathered");
             for (form, n) in g.forms {
                 *target.forms.entry(form).or_default() += n;
+            }
+            for (form, kind) in g.kinds {
+                target.kinds.entry(form).or_insert(kind);
             }
             target.mentions.extend(g.mentions);
             order.retain(|c| *c != short);
@@ -163,8 +172,8 @@ pub fn resolve_bodies(
             BodyNode {
                 key: body_key(&core, council, g.national),
                 variants: g.forms.keys().filter(|f| **f != name).cloned().collect::<BTreeSet<_>>(),
+                kind: g.kinds.get(&name).copied().unwrap_or(g.kind),
                 name,
-                kind: g.kind,
                 acronym,
                 mentions: g.mentions.iter().map(|s| evidence.make(*s)).collect(),
                 spans: g.mentions.clone(),
