@@ -102,6 +102,17 @@ impl<'a> Line<'a> {
 }
 
 /// Lines of `text` within `within`, with absolute spans.
+/// The (at most) `n` bytes of `text` before byte `at`, cut at a character
+/// boundary: what a pattern anchored at `at` needs to see, so that it does
+/// not scan the whole text before it.
+pub fn window_before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
 pub fn lines_in(text: &str, within: Span) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = within.start;

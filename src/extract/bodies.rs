@@ -411,6 +411,11 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
             continue;
         }
         let mut span = span_of(words);
+        // "any other Council Committee", "each Delivery Group", "other
+        // Partnership Boards": a kind of body, not one body.
+        if !defined && QUANTIFIED.is_match(crate::text::window_before(text, span.start, 160)) {
+            continue;
+        }
         // "Cabinet's response": the name is the possessor.
         if let Some(stripped) = span
             .slice(text)
@@ -426,6 +431,15 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         });
     }
 }
+
+/// A quantifier right before a name, or before the list it ends ("any other
+/// Council Committee, Scrutiny or Advisory Panel"), makes it a kind of body.
+static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?i:any|each|every|other|another|no|several|various|many|all relevant) (?:\p{Lu}[\p{L}'’&-]*(?:,? | or | and ))*$",
+    )
+    .expect("regex")
+});
 
 /// Collapses whitespace: names printed across a wrapped line read as one.
 fn clean_body_name(s: &str) -> String {
@@ -705,6 +719,16 @@ mod tests {
         assert_eq!(
             names("the Multi Agency Safeguarding Hub and the Chief Officer Group"),
             vec!["Multi Agency Safeguarding Hub", "Chief Officer Group"]
+        );
+    }
+
+    #[test]
+    fn a_quantified_name_is_a_kind_of_body() {
+        assert!(names("Consideration by any other Council Committee, Scrutiny or Advisory Panel").is_empty());
+        assert!(names("Meet with chairs of other Partnership Boards. Each Delivery Group will report.").is_empty());
+        assert_eq!(
+            names("the Delivery Group reported to the Executive Group"),
+            ["Delivery Group", "Executive Group"]
         );
     }
 
