@@ -388,11 +388,13 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
             continue;
         }
         // "Partnership Board": the later head ends the name; "Cabinet Member":
-        // a post; "Partnership Annual Report": the body's paper.
+        // a post, of the Cabinet; "Partnership Annual Report": the body's paper.
         if let Some(next) = run.get(i + 1) {
             let papers = AFTER_BODY_WORDS.contains(&next.lower.as_str());
             let boundary = next.after_comma || next.is_upper() && !word.is_upper();
-            if !next.is_connector() && !papers && !boundary && tail_end(run, i) == i + 1 {
+            let members =
+                matches!(next.lower.as_str(), "member" | "members") && STANDALONE_HEADS.contains(&word.stem());
+            if !next.is_connector() && !papers && !boundary && !members && tail_end(run, i) == i + 1 {
                 continue;
             }
         }
@@ -666,7 +668,7 @@ mod tests {
     fn posts_are_not_bodies_but_the_body_in_a_post_is() {
         assert_eq!(
             names("Councillor Cusworth, Cabinet Member for Children and Young People's Services, said"),
-            vec!["Children and Young People's Services"]
+            vec!["Cabinet", "Children and Young People's Services"]
         );
         assert_eq!(
             names("the Director of Children's Services"),
