@@ -128,6 +128,24 @@ pub fn leading_name_run(s: &str) -> (usize, usize) {
     (pos, count)
 }
 
+/// The length of a surname that is also a common word ("Hall", "Senior"),
+/// right after an honorific: a capitalised word that ends the text or comes
+/// before a comma or a parenthesis, and is not a word of a post.
+fn honorific_surname(after: &str) -> Option<usize> {
+    let word_len = after
+        .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+        .unwrap_or(after.len());
+    let word = &after[..word_len];
+    let rest = after[word_len..].trim_start();
+    let titlecase = word.starts_with(char::is_uppercase) && word.chars().skip(1).all(|c| !c.is_uppercase());
+    let ends = rest.is_empty() || rest.starts_with(['(', ',']);
+    let post = matches!(
+        word.to_lowercase().as_str(),
+        "present" | "member" | "members" | "chair" | "cabinet" | "leader" | "mayor" | "deputy" | "the"
+    );
+    (word.chars().count() > 1 && titlecase && ends && !post).then_some(word_len)
+}
+
 /// A personal name found at the start of a chunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameAt {
@@ -162,6 +180,11 @@ pub fn name_at(text: &str, span: Span, evidence: NameEvidence) -> Option<NameAt>
     let (honorific, skip) = split_honorific(s);
     let after = &s[skip..];
     let (mut len, mut tokens) = leading_name_run(after);
+    if tokens == 0 && honorific.is_some() {
+        // "Councillor Hall declared …": after an honorific, a capitalised
+        // common word that ends the chunk (or comes before a note) is a surname.
+        (len, tokens) = honorific_surname(after).map_or((0, 0), |l| (l, 1));
+    }
     if tokens == 0 {
         return None;
     }
@@ -286,6 +309,19 @@ mod tests {
         assert_eq!(name("Rotherham Rise", NameEvidence::Marked), None);
         assert_eq!(name("Performance Assurance Manager", NameEvidence::Context), None);
         assert_eq!(name("Pepe Di'Lasio", NameEvidence::Context).unwrap().1, "Pepe Di'Lasio");
+    }
+
+    #[test]
+    fn after_an_honorific_a_common_word_can_be_a_surname() {
+        assert_eq!(name("Councillor Hall", NameEvidence::Marked).unwrap().1, "Hall");
+        assert_eq!(
+            name("Councillor Senior (in the Chair)", NameEvidence::Marked)
+                .unwrap()
+                .1,
+            "Senior"
+        );
+        assert_eq!(name("Councillors Present", NameEvidence::Marked), None);
+        assert_eq!(name("Councillor Senior Adviser", NameEvidence::Marked), None);
     }
 
     #[test]
