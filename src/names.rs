@@ -129,7 +129,7 @@ pub fn leading_name_run(s: &str) -> (usize, usize) {
 }
 
 /// The length of a surname that is also a common word ("Hall", "Senior"),
-/// right after an honorific: a capitalised word that ends the text or comes
+/// right after an honorific or a given name: a capitalised word that ends the text or comes
 /// before a comma or a parenthesis, and is not a word of a post.
 fn honorific_surname(after: &str) -> Option<usize> {
     let word_len = after
@@ -188,13 +188,14 @@ pub fn name_at(text: &str, span: Span, evidence: NameEvidence) -> Option<NameAt>
     if tokens == 0 {
         return None;
     }
-    // "Joanne Senior", "Aisha Hall": after a lone given name, a capitalised
-    // common word that ends the chunk is a surname.
+    // "Joanne Senior", "Aisha Hall, Head of …": after a lone given name, a
+    // capitalised common word that ends the chunk (or comes before a comma
+    // or a note) is a surname.
     if tokens == 1 && is_given_name(&after[..len]) {
         let last = after[len..].trim_start_matches(' ');
-        let word = last.len() + len < after.len() && last.chars().next().is_some_and(char::is_uppercase);
-        if word && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-') {
-            len = after.len();
+        let gap = after.len() - len - last.len();
+        if let Some(surname) = honorific_surname(last).filter(|_| gap == 1) {
+            len += gap + surname;
             tokens = 2;
         }
     }
@@ -328,6 +329,10 @@ mod tests {
     fn a_given_name_then_a_common_word_ending_the_chunk_is_a_full_name() {
         assert_eq!(name("Joanne Senior", NameEvidence::Marked).unwrap().1, "Joanne Senior");
         assert_eq!(name("Aisha Hall", NameEvidence::Context).unwrap().1, "Aisha Hall");
+        assert_eq!(
+            name("Dr Fiona Hall, Head of Service", NameEvidence::Marked).unwrap().1,
+            "Fiona Hall"
+        );
         let got = name("Joanne Head of Service", NameEvidence::Context).unwrap();
         assert_eq!((got.1.as_str(), got.2.as_str()), ("Joanne", "Head of Service"));
         assert_eq!(name("Rotherham Hall", NameEvidence::Marked), None);

@@ -206,6 +206,20 @@ fn single_ref(text: &str, span: Span) -> Option<PersonRef> {
     })
 }
 
+/// The people of a "Name, Role and Name, Role" list with their roles; a
+/// surname alone needs an honorific.
+fn named_with_roles(text: &str, list: Span) -> Vec<PersonRef> {
+    parse_name_roles(text, list)
+        .into_iter()
+        .filter(|p| p.name.slice(text).contains(' ') || p.honorific.is_some())
+        .map(|p| PersonRef {
+            kind: RefKind::Name { honorific: p.honorific },
+            text: Spanned::new(clean_name(p.name.slice(text)), p.name),
+            role: p.role.map(|r| Spanned::from_source(text, r)),
+        })
+        .collect()
+}
+
 /// The person facts and declarations of one item.
 pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec<Declaration>) {
     let mut facts = Vec::new();
@@ -215,19 +229,12 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
         let s = sentence.slice(text);
         let at = |r: std::ops::Range<usize>| Span::new(sentence.start + r.start, sentence.start + r.end);
         if let Some(c) = WELCOME.captures(s) {
-            for p in parse_name_roles(text, at(c.name("list").expect("group").range())) {
-                let name = p.name.slice(text);
-                if name.contains(' ') || p.honorific.is_some() {
-                    facts.push(PersonFact {
-                        person: PersonRef {
-                            kind: RefKind::Name { honorific: p.honorific },
-                            text: Spanned::new(clean_name(name), p.name),
-                            role: p.role.map(|r| Spanned::from_source(text, r)),
-                        },
-                        capacity: Capacity::Welcomed,
-                        evidence: sentence,
-                    });
-                }
+            for person in named_with_roles(text, at(c.name("list").expect("group").range())) {
+                facts.push(PersonFact {
+                    person,
+                    capacity: Capacity::Welcomed,
+                    evidence: sentence,
+                });
             }
             continue;
         }
@@ -276,7 +283,14 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
             continue;
         }
         if let Some(c) = PRESENTED_BY.captures(s) {
-            for person in person_refs(text, at(c.name("who").expect("group").range())) {
+            let who = at(c.name("who").expect("group").range());
+            let named = named_with_roles(text, who);
+            let refs = if named.is_empty() {
+                person_refs(text, who)
+            } else {
+                named
+            };
+            for person in refs {
                 facts.push(PersonFact {
                     person,
                     capacity: Capacity::Presenter,
@@ -410,6 +424,10 @@ mod tests {
             ["Cusworth", "Jo Smith"]
         );
         assert!(facts("The report was presented by officers in October.").is_empty());
+        let text = "A report presented by Lisa Mahmood, Director of Safeguarding and Quality Assurance, which set out the plan.";
+        let (got, _) = item_people(text, "AN ITEM", Span::new(0, text.len()));
+        let role = got[0].person.role.as_ref().map(|r| r.text.as_str());
+        assert_eq!(role, Some("Director of Safeguarding and Quality Assurance"));
     }
 
     #[test]
