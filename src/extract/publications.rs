@@ -214,7 +214,8 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
         covered = Some(end);
         let words = &run[start..=end];
         let modifiers: Vec<&Word> = run[start..i].iter().filter(|w| !w.is_connector()).collect();
-        let generic = modifiers.iter().all(|w| GENERIC_MODIFIERS.contains(&w.lower.as_str()));
+        let generic = modifiers.iter().all(|w| GENERIC_MODIFIERS.contains(&w.lower.as_str()))
+            && !(kind == "legislation" && legislation_start(text, span_of(words).start) < span_of(words).start);
         if (generic && end == i) || words.len() > 20 {
             continue;
         }
@@ -225,7 +226,8 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             // An act's year is part of its title.
             ("legislation", Some(c)) => {
                 let end = title_span.end + c.get(0).expect("match").end();
-                (Span::new(title_span.start, end), None, Span::new(title_span.start, end))
+                let start = legislation_start(text, title_span.start);
+                (Span::new(start, end), None, Span::new(start, end))
             }
             ("legislation", None) if word.lower == "act" => continue,
             (_, None) if DATED_ONLY_HEADS.contains(&word.lower.as_str()) && !words.ends_with_work_programme() => {
@@ -257,6 +259,32 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             earlier,
         });
     }
+}
+
+/// Where an act's or regulations' title really starts, when the words
+/// before the run read so far belong to it: a coordination ("Further and
+/// Higher Education Act 1992") or a parenthesis ("Children's Homes
+/// (England) Regulations 2015", "School Admissions (Admission Arrangements
+/// and Co-ordination of Admission Arrangements) (England) Regulations 2012").
+fn legislation_start(text: &str, start: usize) -> usize {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{Lu}[\p{L}'’-]*(?: (?:and|of|for|in|on|to) | )|\([^()\n]{1,80}\) )+$").expect("regex")
+    });
+    let window = crate::text::window_before(text, start, 240);
+    let Some(found) = BEFORE.find(window) else { return start };
+    // Only a coordination or a parenthesis joins the title; plain capitalised
+    // words before the run are the sentence's.
+    let joined = found.as_str();
+    if !(joined.ends_with(" and ") || joined.ends_with(") ")) {
+        return start;
+    }
+    let mut at = start - window.len() + found.start();
+    for article in ["The ", "the "] {
+        if text[at..start].starts_with(article) {
+            at += article.len();
+        }
+    }
+    at
 }
 
 trait WorkProgramme {
@@ -338,6 +366,10 @@ pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     }
     national_documents(text, span, &mut out);
     acronym_led(text, span, &mut out);
+    // Words inside an act's title ("… (Admission Arrangements …) …
+    // Regulations 2012") are not documents of their own.
+    let acts: Vec<Span> = out.iter().filter(|m| m.kind == "legislation").map(|m| m.span).collect();
+    out.retain(|m| !acts.iter().any(|a| *a != m.span && a.contains(m.span)));
     out.sort_by_key(|m| m.span.start);
     out
 }
@@ -355,6 +387,30 @@ mod tests {
 
     fn doc(title: &str, period: Option<&str>, kind: &'static str) -> (String, Option<String>, &'static str) {
         (title.to_string(), period.map(str::to_string), kind)
+    }
+
+    #[test]
+    fn legislation_titles_take_coordinations_and_parentheses() {
+        assert_eq!(
+            docs("within the meaning of the Further and Higher Education Act 1992."),
+            vec![doc("Further and Higher Education Act 1992", None, "legislation")]
+        );
+        assert_eq!(
+            docs("in accordance with the Children's Homes (England) Regulations 2015. Later text"),
+            vec![doc("Children's Homes (England) Regulations 2015", None, "legislation")]
+        );
+        assert_eq!(
+            docs("under the School Admissions (Admission Arrangements and Co-ordination of Admission Arrangements) (England) Regulations 2012"),
+            vec![doc(
+                "School Admissions (Admission Arrangements and Co-ordination of Admission Arrangements) (England) Regulations 2012",
+                None,
+                "legislation"
+            )]
+        );
+        assert_eq!(
+            docs("Partners Met The Data Protection Act 2018."),
+            vec![doc("Data Protection Act 2018", None, "legislation")]
+        );
     }
 
     #[test]
