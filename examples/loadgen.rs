@@ -4,8 +4,10 @@
 //! query, and the server's memory over time (`--pid`).
 //!
 //! ```sh
-//! cargo run --release --example loadgen -- http://127.0.0.1:7878/sparql \
+//! cargo run --release --example loadgen -- http://127.0.0.1:7878/query \
 //!     --clients 32 --seconds 60 --mix 8:1:1 --queries queries --pid "$SERVER_PID"
+//! cargo run --release --example loadgen -- http://127.0.0.1:7878/query \
+//!     --queries queries --per-query 7     # each named query's latency
 //! ```
 //!
 //! Kinds: *valid* (each `.rq` file of `--queries`, and a count of all
@@ -41,6 +43,10 @@ struct Args {
     /// Exit with status 1 on any answer the server should not give.
     #[arg(long)]
     check: bool,
+    /// Instead of a load: time each query of `--queries` alone, this many
+    /// times one after another, and print its latency percentiles.
+    #[arg(long, value_name = "RUNS")]
+    per_query: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -70,18 +76,62 @@ struct Tally {
     unexpected: u64,
 }
 
+/// (name, text) of each `.rq` file in `folder`, by name.
+fn query_files(folder: Option<&std::path::Path>) -> Vec<(String, String)> {
+    let Some(folder) = folder else { return Vec::new() };
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("--queries folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rq"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let name = f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(f).expect("query file"))
+        })
+        .collect()
+}
+
 fn valid_queries(folder: Option<&std::path::Path>) -> Vec<String> {
     let mut queries = vec!["SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".to_string()];
-    if let Some(folder) = folder {
-        let mut files: Vec<_> = std::fs::read_dir(folder)
-            .expect("--queries folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "rq"))
-            .collect();
-        files.sort();
-        queries.extend(files.iter().map(|f| std::fs::read_to_string(f).expect("query file")));
-    }
+    queries.extend(query_files(folder).into_iter().map(|(_, text)| text));
     queries
+}
+
+fn post(agent: &ureq::Agent, url: &str, query: &str) -> Result<(u16, usize), ureq::Error> {
+    let mut r = agent
+        .post(url)
+        .header("Content-Type", "application/sparql-query")
+        .header("Accept", "application/sparql-results+json")
+        .send(query)?;
+    let body = r.body_mut().read_to_vec()?;
+    Ok((r.status().as_u16(), body.len()))
+}
+
+/// Each named query alone, `runs` times in a row: latency percentiles.
+fn per_query(agent: &ureq::Agent, url: &str, folder: Option<&std::path::Path>, runs: usize) -> bool {
+    let mut all_ok = true;
+    for (name, text) in query_files(folder) {
+        let mut times = Vec::new();
+        let mut last = (0, 0);
+        for _ in 0..runs {
+            let started = Instant::now();
+            last = post(agent, url, &text).unwrap_or((0, 0));
+            times.push(started.elapsed());
+        }
+        times.sort();
+        all_ok &= last.0 == 200;
+        println!(
+            "{name}: p50 {:.1} ms, p95 {:.1} ms (n={runs}, HTTP {}, {} bytes)",
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            percentile(&times, 0.95).as_secs_f64() * 1e3,
+            last.0,
+            last.1
+        );
+    }
+    all_ok
 }
 
 fn parse_mix(mix: &str) -> Vec<Kind> {
@@ -132,6 +182,11 @@ fn main() {
         .build()
         .into();
 
+    if let Some(runs) = args.per_query {
+        let ok = per_query(&agent, &args.url, args.queries.as_deref(), runs);
+        std::process::exit(if ok || !args.check { 0 } else { 1 });
+    }
+
     let clients: Vec<_> = (0..args.clients)
         .map(|client| {
             let (valid, wheel, tally, agent, url) = (
@@ -152,17 +207,10 @@ fn main() {
                     };
                     n += STRIDE;
                     let started = Instant::now();
-                    let answer = agent
-                        .post(&url)
-                        .header("Content-Type", "application/sparql-query")
-                        .header("Accept", "application/sparql-results+json")
-                        .send(query);
+                    let answer = post(&agent, &url, query);
                     let elapsed = started.elapsed();
                     let status = match answer {
-                        Ok(mut r) => {
-                            let _ = r.body_mut().read_to_vec();
-                            r.status().as_u16().to_string()
-                        }
+                        Ok((status, _)) => status.to_string(),
                         Err(e) => format!("transport error: {e}"),
                     };
                     let mut t = tally.lock().unwrap();

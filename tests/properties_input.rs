@@ -137,6 +137,7 @@ fn build_into(store: &Store, file: &Path) -> councilgraph::pipeline::BuildSummar
         minter: Minter::new(DEFAULT_BASE),
         strict: false,
         topics: TopicScheme::builtin().clone(),
+        shard: None,
     };
     build(store, &options, &|_| {}).unwrap()
 }

@@ -183,3 +183,48 @@ fn a_rebuild_ends_with_the_store_a_fresh_build_makes_even_when_names_learned_els
     assert!(learned(&dump(dir.path())));
     assert_eq!(dump(dir.path()), fresh_dump(dir.path()));
 }
+
+#[test]
+fn shards_split_the_files_and_each_shard_leaves_the_others_alone() {
+    let dir = corpus_copy();
+    let graphs = |store: &str| -> Vec<String> {
+        let out = ok(
+            dir.path(),
+            &[
+                "query",
+                "--store",
+                store,
+                "--format",
+                "csv",
+                "PREFIX cg: <https://councilgraph.org/ontology#> SELECT ?path WHERE { GRAPH ?g { ?g cg:path ?path } } ORDER BY ?path",
+            ],
+        );
+        out.lines().skip(1).map(str::to_string).collect()
+    };
+    let mut both = Vec::new();
+    for shard in ["1/2", "2/2"] {
+        let store = format!("shard{}", &shard[..1]);
+        ok(
+            dir.path(),
+            &["build", "minutes", "--quiet", "--shard", shard, "--store", &store],
+        );
+        both.extend(graphs(&store));
+        // The same shards, one after the other, into one store.
+        ok(
+            dir.path(),
+            &["build", "minutes", "--quiet", "--shard", shard, "--store", "together"],
+        );
+    }
+    both.sort();
+    let all: Vec<String> = std::fs::read_dir(dir.path().join("minutes"))
+        .unwrap()
+        .map(|e| format!("minutes/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(both, all, "every file in exactly one shard");
+    assert_eq!(graphs("together"), all, "a shard's build removes no other shard's file");
+    let bad = run(dir.path(), &["build", "minutes", "--shard", "3/2"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("1 ≤ I ≤ N"), "{}", stderr(&bad));
+}

@@ -34,6 +34,10 @@ pub struct BuildArgs {
     /// ontology/topics.ttl, or $COUNCILGRAPH_TOPICS].
     #[arg(long, value_name = "FILE")]
     topics: Option<PathBuf>,
+    /// Build only shard I of N (1 ≤ I ≤ N): the files whose path hashes to
+    /// it, so N machines can each build a part (see ARCHITECTURE.md).
+    #[arg(long, value_name = "I/N")]
+    shard: Option<councilgraph::pipeline::Shard>,
 }
 
 pub fn run(args: BuildArgs) -> Result<ExitCode> {
@@ -53,6 +57,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         minter: Minter::new(&args.base),
         strict: args.strict,
         topics,
+        shard: args.shard,
     };
     let summary = build(&store, &options, &|id| {
         bar.inc(1);

@@ -46,6 +46,25 @@ type FileOutcome = Result<Option<FileModel>, String>;
 const WRITE_CHUNK: usize = 64;
 
 /// What a build did.
+#[cfg(test)]
+mod tests {
+    use super::Shard;
+
+    #[test]
+    fn shards_split_every_file_to_exactly_one_shard() {
+        let shards: Vec<Shard> = (1..=4).map(|i| format!("{i}/4").parse().unwrap()).collect();
+        let ids: Vec<String> = (0..400).map(|i| format!("minutes/{i:03}.txt")).collect();
+        let mut sizes = [0; 4];
+        for id in &ids {
+            let holders: Vec<usize> = (0..4).filter(|&s| shards[s].holds(id)).collect();
+            assert_eq!(holders.len(), 1, "{id}");
+            sizes[holders[0]] += 1;
+        }
+        assert!(sizes.iter().all(|&n| n > 70), "{sizes:?}");
+        assert!("0/4".parse::<Shard>().is_err() && "5/4".parse::<Shard>().is_err() && "x".parse::<Shard>().is_err());
+    }
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct BuildSummary {
     pub files: usize,
@@ -73,6 +92,41 @@ pub struct BuildOptions {
     pub strict: bool,
     /// The concept scheme items are tagged with; written to its own graph.
     pub topics: TopicScheme,
+    /// Build only this shard of the files.
+    pub shard: Option<Shard>,
+}
+
+/// Shard `index` (1-based) of `count`: the files whose source id hashes to
+/// it. The split depends on the ids alone, so every machine given the same
+/// inputs and `--shard I/N` builds the same files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (index, count) = s.split_once('/').ok_or("expected I/N, e.g. 2/8")?;
+        let index: u64 = index.trim().parse().map_err(|_| format!("{index:?} is not a number"))?;
+        let count: u64 = count.trim().parse().map_err(|_| format!("{count:?} is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: need 1 ≤ I ≤ N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether the file with source id `id` belongs to this shard.
+    pub fn holds(&self, id: &str) -> bool {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(id.as_bytes());
+        let first = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        first % self.count == self.index - 1
+    }
 }
 
 /// Builds `inputs` into `store`. Per-file failures are collected (and stop
@@ -84,7 +138,10 @@ pub struct BuildOptions {
 pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + Sync)) -> Result<BuildSummary> {
     let started = Instant::now();
     let mut summary = BuildSummary::default();
-    let files = discover(&options.inputs).map_err(|f| anyhow::anyhow!("{f}"))?;
+    let mut files = discover(&options.inputs).map_err(|f| anyhow::anyhow!("{f}"))?;
+    if let Some(shard) = options.shard {
+        files.retain(|f| shard.holds(&f.id));
+    }
     summary.files = files.len();
     let existing = store::indexed_sources(store)?;
     // A different topic scheme re-tags every file, unchanged or not.
@@ -282,7 +339,9 @@ fn remove_vanished(
     let present: HashSet<&str> = files.iter().map(|f| f.id.as_str()).collect();
     let mut removed = 0;
     for (graph, store::IndexedSource { path, .. }) in existing {
-        let under = folders.iter().any(|f| path.starts_with(f.as_str()));
+        // Another shard's file is not this build's to remove.
+        let other_shard = options.shard.is_some_and(|s| !s.holds(path));
+        let under = !other_shard && folders.iter().any(|f| path.starts_with(f.as_str()));
         if under && !present.contains(path.as_str()) {
             store::remove_graph(store, &oxigraph::model::NamedNode::new(graph.clone())?)?;
             removed += 1;
