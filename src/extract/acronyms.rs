@@ -5,7 +5,7 @@
 //! Architecture invariant: definitions are per document; nothing here
 //! assumes an acronym means the same thing elsewhere.
 
-use crate::extract::phrases::{runs, span_of};
+use crate::extract::phrases::{runs, span_of, Run};
 use crate::names::is_given_name;
 use crate::text::{Span, Spanned};
 use regex::Regex;
@@ -124,6 +124,17 @@ fn in_capitals_line(s: &str, at: usize) -> bool {
 /// (`names`) wins over others, then the most frequent; an acronym no phrase
 /// spells is left alone.
 pub fn find_matched(text: &str, span: Span, defined: &[&str], names: &[&str]) -> Vec<AcronymDefinition> {
+    find_matched_in(text, span, &runs(text, span), defined, names)
+}
+
+/// [`find_matched`] over the phrase runs of `span`, already found.
+pub fn find_matched_in(
+    text: &str,
+    span: Span,
+    runs: &[Run],
+    defined: &[&str],
+    names: &[&str],
+) -> Vec<AcronymDefinition> {
     let s = span.slice(text);
     let mut used: Vec<Spanned> = Vec::new();
     for m in ACRONYM_USE.find_iter(s) {
@@ -144,7 +155,7 @@ pub fn find_matched(text: &str, span: Span, defined: &[&str], names: &[&str]) ->
     }
     // Every phrase of up to eight words, by the initials of its words.
     let mut by_initials: HashMap<String, HashMap<String, (usize, Span)>> = HashMap::new();
-    for run in runs(text, span) {
+    for run in runs {
         for a in 0..run.len() {
             // A phrase starting with a given name is a person ("Tim Forber"), not a long form.
             if run[a].is_connector() || run[a].is_starter() || run[a].is_upper() || is_given_name(run[a].text) {

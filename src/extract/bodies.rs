@@ -8,7 +8,7 @@
 //! Architecture invariant: finds mentions with spans and a kind; merging
 //! mentions into bodies is `resolve`'s job.
 
-use crate::extract::phrases::{runs, span_of, Word};
+use crate::extract::phrases::{runs, span_of, Run, Word};
 use crate::text::{Span, Spanned};
 use regex::Regex;
 use serde::Serialize;
@@ -496,34 +496,56 @@ impl KnownBody {
     }
 }
 
+/// The printed forms of known names (as printed, and in capitals), found
+/// in one pass over a text.
+struct KnownForms<'k> {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Each pattern's form and body, in the bodies' order.
+    forms: Vec<(String, &'k KnownBody)>,
+}
+
+impl<'k> KnownForms<'k> {
+    fn new(known: impl Iterator<Item = &'k KnownBody>) -> Self {
+        let mut forms = Vec::new();
+        for body in known {
+            let upper = body.name.to_uppercase();
+            forms.push((body.name.clone(), body));
+            if upper != body.name {
+                forms.push((upper, body));
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::new(forms.iter().map(|(f, _)| f.as_str())).ok();
+        KnownForms { automaton, forms }
+    }
+}
+
 /// Mentions of known names (as printed, or in capitals), word-bounded and
-/// not inside a mention already found.
-fn known_mentions<'k>(text: &str, span: Span, known: impl Iterator<Item = &'k KnownBody>, out: &mut Vec<BodyMention>) {
+/// not inside a mention already found; an earlier name wins an overlap.
+fn known_mentions(text: &str, span: Span, known: &KnownForms, out: &mut Vec<BodyMention>) {
+    let Some(automaton) = &known.automaton else { return };
     let s = span.slice(text);
-    for body in known {
-        let upper = body.name.to_uppercase();
-        for form in [body.name.as_str(), upper.as_str()] {
-            for (at, _) in s.match_indices(form) {
-                let before = s[..at].chars().next_back();
-                let after = s[at + form.len()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                    continue;
-                }
-                let found = Span::new(span.start + at, span.start + at + form.len());
-                if !out
-                    .iter()
-                    .any(|m| m.name.span.contains(found) || found.contains(m.name.span))
-                {
-                    out.push(BodyMention {
-                        name: Spanned::new(form, found),
-                        kind: body.kind,
-                        national: body.national,
-                    });
-                }
-            }
-            if upper == body.name {
-                break;
-            }
+    let mut found: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(s)
+        .filter(|m| {
+            let before = s[..m.start()].chars().next_back();
+            let after = s[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    for (pattern, at) in found {
+        let (form, body) = &known.forms[pattern];
+        let found = Span::new(span.start + at, span.start + at + form.len());
+        if !out
+            .iter()
+            .any(|m| m.name.span.contains(found) || found.contains(m.name.span))
+        {
+            out.push(BodyMention {
+                name: Spanned::new(form.as_str(), found),
+                kind: body.kind,
+                national: body.national,
+            });
         }
     }
 }
@@ -565,6 +587,8 @@ fn council_anaphora(text: &str, span: Span, known: &[KnownBody], out: &mut Vec<B
         }
     }
 }
+
+static NATIONAL_FORMS: LazyLock<KnownForms<'static>> = LazyLock::new(|| KnownForms::new(NATIONAL_KNOWN.iter()));
 
 static NATIONAL_KNOWN: LazyLock<Vec<KnownBody>> = LazyLock::new(|| {
     NATIONAL_BODIES
@@ -626,13 +650,20 @@ pub fn find_bodies(text: &str, span: Span) -> Vec<BodyMention> {
 /// elsewhere in the corpus is printed without anything marking it a body
 /// ("Rotherham Rise would complete a triage process").
 pub fn find_bodies_knowing(text: &str, span: Span, known: &[KnownBody]) -> Vec<BodyMention> {
+    find_bodies_in(text, span, &runs(text, span), known)
+}
+
+/// [`find_bodies_knowing`] over the phrase runs of `span`, already found.
+pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody]) -> Vec<BodyMention> {
     let mut out = Vec::new();
-    for run in runs(text, span) {
-        mentions_in_run(text, &run, &mut out);
+    for run in runs {
+        mentions_in_run(text, run, &mut out);
     }
-    known_mentions(text, span, NATIONAL_KNOWN.iter(), &mut out);
+    known_mentions(text, span, &NATIONAL_FORMS, &mut out);
     listed_after_kind(text, span, &mut out);
-    known_mentions(text, span, known.iter(), &mut out);
+    if !known.is_empty() {
+        known_mentions(text, span, &KnownForms::new(known.iter()), &mut out);
+    }
     council_anaphora(text, span, known, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
     out

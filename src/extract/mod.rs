@@ -80,6 +80,19 @@ pub fn extract(text: &str) -> Extraction {
     extract_knowing(text, &[])
 }
 
+/// The runs (in text order) that lie inside `span`: a contiguous slice.
+fn runs_within<'r, 'a>(runs: &'r [phrases::Run<'a>], span: crate::text::Span) -> &'r [phrases::Run<'a>] {
+    let first = |r: &phrases::Run| r.first().map_or(0, |w| w.span.start);
+    let last = |r: &phrases::Run| r.last().map_or(0, |w| w.span.end);
+    let lo = runs.partition_point(|r| first(r) < span.start);
+    let mut hi = runs.partition_point(|r| first(r) < span.end);
+    // A run crossing the end of the span is not the span's.
+    while hi > lo && last(&runs[hi - 1]) > span.end {
+        hi -= 1;
+    }
+    &runs[lo..hi]
+}
+
 /// Extraction that also recognises body names `known` from other files.
 pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     let segmented = segment(text);
@@ -105,14 +118,17 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
                 .map(move |a| (i, a))
         })
         .collect();
+    // Capitalised phrases, found once for the body, document and acronym rules.
+    let whole = crate::text::Span::new(0, text.len());
+    let all_runs = phrases::runs(text, whole);
     let bodies: Vec<bodies::BodyMention> = segmented
         .documents
         .iter()
-        .flat_map(|d| bodies::find_bodies_knowing(text, d.span, known))
+        .flat_map(|d| bodies::find_bodies_in(text, d.span, runs_within(&all_runs, d.span), known))
         .collect();
     let defined: Vec<&str> = acronyms.iter().map(|(_, a)| a.acronym.text.as_str()).collect();
     let names: Vec<&str> = bodies.iter().map(|b| b.name.text.as_str()).collect();
-    let matched_acronyms = acronyms::find_matched(text, crate::text::Span::new(0, text.len()), &defined, &names)
+    let matched_acronyms = acronyms::find_matched_in(text, whole, &all_runs, &defined, &names)
         .into_iter()
         .map(|a| {
             let document = segmented
@@ -133,7 +149,7 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     let publications: Vec<publications::DocumentMention> = segmented
         .documents
         .iter()
-        .flat_map(|d| publications::find_documents(text, d.span))
+        .flat_map(|d| publications::find_documents_in(text, d.span, runs_within(&all_runs, d.span)))
         .collect();
     let entity_spans: Vec<crate::text::Span> = bodies
         .iter()

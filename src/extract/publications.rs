@@ -11,7 +11,7 @@
 //! Architecture invariant: finds mentions with spans, a type and a period;
 //! merging mentions into documents is `resolve`'s job.
 
-use crate::extract::phrases::{runs, span_of, Word};
+use crate::extract::phrases::{runs, span_of, Run, Word};
 use crate::text::{Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -360,9 +360,14 @@ fn acronym_led(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
 
 /// Documents named in `span` of `text`, in text order.
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
+    find_documents_in(text, span, &runs(text, span))
+}
+
+/// [`find_documents`] over the phrase runs of `span`, already found.
+pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMention> {
     let mut out = Vec::new();
-    for run in runs(text, span) {
-        mentions_in_run(text, &run, &mut out);
+    for run in runs {
+        mentions_in_run(text, run, &mut out);
     }
     national_documents(text, span, &mut out);
     acronym_led(text, span, &mut out);

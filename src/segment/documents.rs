@@ -39,9 +39,33 @@ fn non_blank<'a>(lines: &'a [Line<'a>]) -> Vec<&'a Line<'a>> {
     lines.iter().filter(|l| !l.is_blank()).collect()
 }
 
+/// The last words `BODY_HEADING` accepts: a cheap test before the regex,
+/// which runs on every line.
+const HEADING_ENDS: &[&str] = &[
+    "commission",
+    "committee",
+    "board",
+    "panel",
+    "council",
+    "cabinet",
+    "forum",
+    "group",
+    "partnership",
+    "authority",
+    "executive",
+    "assembly",
+    "meeting",
+];
+
+fn could_be_body_heading(heading: &str) -> bool {
+    let tail = heading.len().saturating_sub(12);
+    let tail = heading.get(tail..).unwrap_or(heading).to_ascii_lowercase();
+    heading.len() <= 120 && HEADING_ENDS.iter().any(|end| tail.ends_with(end))
+}
+
 fn is_meeting_heading(lines: &[&Line], i: usize) -> Option<DocumentKind> {
     let heading = lines[i].trimmed().trim_matches('*').trim();
-    if !BODY_HEADING.is_match(heading) || find_date(heading).is_some() {
+    if !could_be_body_heading(heading) || !BODY_HEADING.is_match(heading) || find_date(heading).is_some() {
         return None;
     }
     let date_line = lines.get(i + 1)?.trimmed();
