@@ -87,6 +87,10 @@ pub static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the first written date in `text`: the date and its byte range.
 pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    // Every written date has a year: most lines have no digit at all.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     WRITTEN_DATE.captures_iter(text).find_map(|c| {
         let (d, m, y) = match (c.name("d1"), c.name("d2")) {
             (Some(d), _) => (d, c.name("m1")?, c.name("y1")?),

@@ -51,49 +51,130 @@ pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) ->
 /// Like [`model_corpus`], but a source with a `kept` record (its text is the
 /// one the store holds) is modelled only if the names it learns from the
 /// other files changed; `Ok(None)` means its graph in the store is current.
+/// Every model is held at once: for a build, [`plan_corpus`] and
+/// [`model_planned`] model a chunk of files at a time instead.
 pub fn model_changed(
     sources: &[Result<Source, String>],
     topics: &TopicScheme,
     kept: &[Option<Unchanged>],
 ) -> Vec<Result<Option<FileModel>, String>> {
-    let first: Vec<Option<Result<FileModel, String>>> = sources
+    let first = first_pass(sources, topics, kept);
+    let plans = plans(sources, kept, first.iter().map(|f| f.as_ref().map(|(names, _)| names)));
+    first
+        .into_par_iter()
+        .zip(plans)
+        .zip(sources.par_iter())
+        .map(|((first, plan), source)| match (plan?, first) {
+            (Plan::Current, _) => Ok(None),
+            // Nothing learned: the first pass's model is the file's.
+            (Plan::Model { learned, .. }, Ok((_, Some(model)))) if learned.is_empty() => Ok(Some(model)),
+            (plan, _) => model_planned(source.as_ref().map_err(Clone::clone)?, topics, &plan).map(Some),
+        })
+        .collect()
+}
+
+/// What a build does with one file.
+#[derive(Debug, Clone)]
+pub enum Plan {
+    /// Its graph in the store is current.
+    Current,
+    /// Model it, recognising `learned` (names other files teach), and write
+    /// it with `hash`.
+    Model {
+        learned: Vec<KnownBody>,
+        hash: String,
+        names_taught: Vec<KnownBody>,
+    },
+}
+
+/// Decides, for every source, whether it must be modelled and with which
+/// names learned from the others, holding no model: the files not `kept`
+/// are modelled once here, for the names they teach, and dropped.
+pub fn plan_corpus(
+    sources: &[Result<Source, String>],
+    topics: &TopicScheme,
+    kept: &[Option<Unchanged>],
+) -> Vec<Result<Plan, String>> {
+    let taught: Vec<Result<Vec<KnownBody>, String>> = sources
         .par_iter()
         .zip(kept)
         .map(|(source, kept)| match (source, kept) {
-            (Ok(_), Some(_)) => None,
-            _ => Some(source.clone().and_then(|s| model_source_knowing(&s, topics, &[]))),
-        })
-        .collect();
-    let taught: Vec<Option<Vec<KnownBody>>> = first
-        .iter()
-        .zip(kept)
-        .map(|(first, kept)| match (first, kept) {
-            (Some(Ok(model)), _) => Some(model.source.names_taught.clone()),
-            (None, Some(kept)) => Some(kept.names_taught.clone()),
-            _ => None,
-        })
-        .collect();
-    let known = known_bodies(taught.iter().flatten().flatten());
-    let finder = KnownNameFinder::new(&known);
-    first
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, first)| {
-            let source = sources[i].as_ref().map_err(Clone::clone)?;
-            let names = taught[i].as_deref().unwrap_or_default();
-            let extra = finder.unfound_names(&source.text, names);
-            let hash = hash_with_learned(&source.hash, &extra);
-            match first {
-                None if kept[i].as_ref().is_some_and(|k| k.hash == hash) => Ok(None),
-                Some(Err(reason)) => Err(reason),
-                Some(Ok(model)) if extra.is_empty() => Ok(Some(model)),
-                _ => {
-                    let mut model = model_source_knowing(source, topics, &extra)?;
-                    model.source.hash = hash;
-                    model.source.names_taught = names.to_vec();
-                    Ok(Some(model))
-                }
+            (Ok(_), Some(kept)) => Ok(kept.names_taught.clone()),
+            _ => {
+                let source = source.as_ref().map_err(Clone::clone)?;
+                Ok(model_source_knowing(source, topics, &[])?.source.names_taught)
             }
+        })
+        .collect();
+    plans(sources, kept, taught.iter().map(|t| t.as_ref()))
+}
+
+/// Models one file as its plan says (a `Current` file is modelled as is).
+pub fn model_planned(source: &Source, topics: &TopicScheme, plan: &Plan) -> Result<FileModel, String> {
+    match plan {
+        Plan::Current => model_source_knowing(source, topics, &[]),
+        Plan::Model {
+            learned,
+            hash,
+            names_taught,
+        } => {
+            let mut model = model_source_knowing(source, topics, learned)?;
+            model.source.hash = hash.clone();
+            model.source.names_taught = names_taught.clone();
+            Ok(model)
+        }
+    }
+}
+
+/// The first pass: each file not kept, modelled with nothing learned; its
+/// names, and its model.
+type FirstPass = Result<(Vec<KnownBody>, Option<FileModel>), String>;
+
+fn first_pass(sources: &[Result<Source, String>], topics: &TopicScheme, kept: &[Option<Unchanged>]) -> Vec<FirstPass> {
+    sources
+        .par_iter()
+        .zip(kept)
+        .map(|(source, kept)| match (source, kept) {
+            (Ok(_), Some(kept)) => Ok((kept.names_taught.clone(), None)),
+            _ => {
+                let model = model_source_knowing(source.as_ref().map_err(Clone::clone)?, topics, &[])?;
+                Ok((model.source.names_taught.clone(), Some(model)))
+            }
+        })
+        .collect()
+}
+
+/// Each file's plan, from the names every file teaches (`Err`: the file failed).
+fn plans<'t>(
+    sources: &[Result<Source, String>],
+    kept: &[Option<Unchanged>],
+    taught: impl Iterator<Item = Result<&'t Vec<KnownBody>, &'t String>>,
+) -> Vec<Result<Plan, String>> {
+    let taught: Vec<Result<&Vec<KnownBody>, &String>> = taught.collect();
+    let known = known_bodies(
+        taught
+            .iter()
+            .filter_map(|t| t.as_ref().ok())
+            .flat_map(|names| names.iter()),
+    );
+    let finder = KnownNameFinder::new(&known);
+    sources
+        .par_iter()
+        .zip(kept)
+        .zip(taught)
+        .map(|((source, kept), names)| {
+            let source = source.as_ref().map_err(Clone::clone)?;
+            let names = names.map_err(Clone::clone)?;
+            let learned = finder.unfound_names(&source.text, names);
+            let hash = hash_with_learned(&source.hash, &learned);
+            if kept.as_ref().is_some_and(|k| k.hash == hash) {
+                return Ok(Plan::Current);
+            }
+            Ok(Plan::Model {
+                learned,
+                hash,
+                names_taught: names.clone(),
+            })
         })
         .collect()
 }

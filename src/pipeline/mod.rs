@@ -9,7 +9,10 @@
 
 mod corpus;
 
-pub use corpus::{model_changed, model_corpus, model_source, model_source_knowing, model_source_with, Unchanged};
+pub use corpus::{
+    model_changed, model_corpus, model_planned, model_source, model_source_knowing, model_source_with, plan_corpus,
+    Plan, Unchanged,
+};
 
 use crate::iri::Minter;
 use crate::model::FileModel;
@@ -37,9 +40,6 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, Str
         Err(format!("internal error while extracting (please report it): {what}"))
     })
 }
-
-/// A file's model; `None` when its graph in the store is current; `Err` with the reason.
-type FileOutcome = Result<Option<FileModel>, String>;
 
 /// Files whose quads are made (in parallel) and written per round: quads are
 /// the bulk of a build's memory, so only this many files' exist at once.
@@ -176,29 +176,22 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             })
         })
         .collect();
-    let models = model_changed(&sources, &options.topics, &kept);
-    drop(sources);
-    let results: Vec<(Discovered, FileOutcome)> = files
-        .iter()
-        .cloned()
-        .zip(models)
-        .map(|(file, model)| {
-            // A store written before text hashes were kept: compare what was written.
-            let written =
-                |model: &FileModel| !scheme_changed && record(&file).is_some_and(|r| r.hash == model.source.hash);
-            let outcome = model.map(|model| model.filter(|model| !written(model)));
-            (file, outcome)
-        })
-        .collect();
-
-    for (file, outcome) in &results {
-        match outcome {
-            Err(reason) => summary.failures.push(FileFailure {
+    let plans = plan_corpus(&sources, &options.topics, &kept);
+    let mut to_write: Vec<ToWrite> = Vec::new();
+    for ((file, source), plan) in files.iter().zip(sources).zip(plans) {
+        match (source, plan) {
+            (Err(reason), _) | (_, Err(reason)) => summary.failures.push(FileFailure {
                 path: file.path.clone(),
-                reason: reason.clone(),
+                reason,
             }),
-            Ok(None) => summary.unchanged += 1,
-            Ok(Some(_)) => {}
+            (Ok(_), Ok(Plan::Current)) => summary.unchanged += 1,
+            // A store written before text hashes were kept: compare what was written.
+            (Ok(_), Ok(Plan::Model { hash, .. }))
+                if !scheme_changed && record(file).is_some_and(|r| r.hash == hash) =>
+            {
+                summary.unchanged += 1
+            }
+            (Ok(source), Ok(plan)) => to_write.push((file.clone(), source, plan)),
         }
     }
     summary.failed = summary.failures.len();
@@ -206,10 +199,6 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     }
-    let changed: Vec<(Discovered, FileModel)> = results
-        .into_iter()
-        .filter_map(|(file, outcome)| Some((file, outcome.ok()??)))
-        .collect();
     let scheme = if scheme_changed {
         rdf::scheme_quads(&options.minter, &options.topics)
     } else {
@@ -218,9 +207,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     summary.quads_written += scheme.len();
     // The bulk loader only adds: it is for a store with nothing to replace.
     if store.is_empty()? {
-        write_bulk(store, options, &changed, scheme, &mut summary, progress)?;
+        write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
     } else {
-        write_per_file(store, options, &changed, &mut summary, progress)?;
+        write_per_file(store, options, &to_write, &mut summary, progress)?;
         // Written last, so an interrupted build re-tags everything next time.
         if scheme_changed {
             store::replace_graph(store, &topics_graph, &scheme)?;
@@ -231,23 +220,44 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     Ok(summary)
 }
 
-/// Makes the quads of `files`, `WRITE_CHUNK` files at a time (in parallel),
-/// handing each chunk's to `write` in order.
+/// A file to model and write: where it is, its text, and its plan.
+type ToWrite = (Discovered, Source, Plan);
+
+/// A file's model and quads, made for writing; `Err` with the reason.
+type Made = Result<(FileModel, Vec<Quad>), String>;
+
+/// Models `files` and makes their quads, `WRITE_CHUNK` files at a time (in
+/// parallel), handing each chunk to `write` in order: only a chunk's
+/// models and quads exist at once.
 fn for_each_chunk_of_quads(
     options: &BuildOptions,
-    files: &[(Discovered, FileModel)],
+    files: &[ToWrite],
+    summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
-    mut write: impl FnMut(&[(Discovered, FileModel)], Vec<Vec<Quad>>) -> Result<()>,
+    mut write: impl FnMut(&Discovered, FileModel, Vec<Quad>, &mut BuildSummary) -> Result<()>,
 ) -> Result<()> {
     for chunk in files.chunks(WRITE_CHUNK) {
-        let quads: Vec<Vec<Quad>> = chunk
+        let made: Vec<Made> = chunk
             .par_iter()
-            .map(|(file, model)| {
+            .map(|(file, source, plan)| {
                 progress(&file.id);
-                rdf::to_quads(&options.minter, model)
+                let model = model_planned(source, &options.topics, plan)?;
+                let quads = rdf::to_quads(&options.minter, &model);
+                Ok((model, quads))
             })
             .collect();
-        write(chunk, quads)?;
+        for ((file, _, _), made) in chunk.iter().zip(made) {
+            match made {
+                Ok((model, quads)) => write(file, model, quads, summary)?,
+                Err(reason) => {
+                    summary.failures.push(FileFailure {
+                        path: file.path.clone(),
+                        reason,
+                    });
+                    summary.failed += 1;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -261,7 +271,7 @@ const BULK_LOAD_MEGABYTES: usize = 512;
 fn write_bulk(
     store: &Store,
     options: &BuildOptions,
-    files: &[(Discovered, FileModel)],
+    files: &[ToWrite],
     scheme: Vec<Quad>,
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
@@ -270,11 +280,9 @@ fn write_bulk(
         .bulk_loader()
         .with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
     let mut pending = scheme;
-    for_each_chunk_of_quads(options, files, progress, |chunk, quads| {
-        for ((_, model), quads) in chunk.iter().zip(quads) {
-            summary.count_written(model, quads.len());
-            pending.extend(quads);
-        }
+    for_each_chunk_of_quads(options, files, summary, progress, |_, model, quads, summary| {
+        summary.count_written(&model, quads.len());
+        pending.extend(quads);
         // Hand the loader whole batches: each call ends with a batch of its own.
         if pending.len() >= BULK_LOAD_MEGABYTES * 1000 {
             loader.load_quads(std::mem::take(&mut pending))?;
@@ -290,15 +298,13 @@ fn write_bulk(
 fn write_per_file(
     store: &Store,
     options: &BuildOptions,
-    files: &[(Discovered, FileModel)],
+    files: &[ToWrite],
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
-    for_each_chunk_of_quads(options, files, progress, |chunk, quads| {
-        for ((file, model), quads) in chunk.iter().zip(quads) {
-            store::replace_graph(store, &store::graph_for(&options.minter, &file.id), &quads)?;
-            summary.count_written(model, quads.len());
-        }
+    for_each_chunk_of_quads(options, files, summary, progress, |file, model, quads, summary| {
+        store::replace_graph(store, &store::graph_for(&options.minter, &file.id), &quads)?;
+        summary.count_written(&model, quads.len());
         Ok(())
     })
 }

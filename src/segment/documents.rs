@@ -96,8 +96,8 @@ fn is_report_start(lines: &[&Line], i: usize) -> bool {
         return true;
     }
     // "<Committee> – <date>" followed by "Title:".
-    find_date(t).is_some()
-        && t.len() < 120
+    t.len() < 120
+        && find_date(t).is_some()
         && lines[i + 1..lines.len().min(i + 3)]
             .iter()
             .any(|l| REPORT_TITLE_LINE.is_match(l.trimmed()))
