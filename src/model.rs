@@ -80,6 +80,9 @@ pub struct FileModel {
     pub relations: Vec<RelationFact>,
     pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
+    /// What was odd about the text but did not stop its reading, as
+    /// "line N: …" (a repeated minute number, minutes without attendance).
+    pub notes: Vec<String>,
 }
 
 /// A body (council, commission, board, partnership, group, service …)

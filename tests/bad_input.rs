@@ -77,6 +77,12 @@ fn every_kind_of_bad_file_gets_one_line_and_the_rest_builds() {
         lf.replacen("\n- ", &format!("\n{nested}- "), 1).as_bytes(),
     );
     write("no-date.txt", lf.replace("Tuesday 29 October 2024\n", "").as_bytes());
+    let present = lf.find("Present:-").unwrap();
+    let webcast = lf.find("The webcast").unwrap();
+    write(
+        "no-attendance.txt",
+        format!("{}{}", &lf[..present], &lf[webcast..]).as_bytes(),
+    );
     write(
         "duplicate-items.txt",
         lf.replace("34. EXCLUSION", "33. EXCLUSION").as_bytes(),
@@ -104,22 +110,24 @@ fn every_kind_of_bad_file_gets_one_line_and_the_rest_builds() {
         "{err}"
     );
     assert!(line_about(&err, "not-minutes.md").contains("no meeting, agenda or report found"));
-    for fine in [
-        "bom.txt",
-        "crlf.txt",
-        "nested.txt",
-        "duplicate-items.txt",
-        "truncated.txt",
-    ] {
+    // Read, with a warning naming the line and what is odd.
+    let duplicate = line_about(&err, "duplicate-items.txt");
+    assert!(duplicate.starts_with("warning:"), "{duplicate}");
+    assert!(duplicate.contains("minute 33 does not follow minute 33"), "{duplicate}");
+    let line = lf[..lf.find("34. EXCLUSION").unwrap()].matches('\n').count() + 1;
+    assert!(duplicate.contains(&format!(": line {line}: ")), "{duplicate}");
+    let unattended = line_about(&err, "no-attendance.txt");
+    assert!(unattended.starts_with("warning:") && unattended.contains("line 3: minutes with no attendance record"));
+    for fine in ["bom.txt", "crlf.txt", "nested.txt", "truncated.txt"] {
         assert!(!err.contains(&format!("minutes/{fine}")), "{fine} is readable:\n{err}");
     }
-    // Every line is one diagnostic: errors for 6 files, a warning for one.
-    assert_eq!(err.lines().count(), 7, "{err}");
+    // Every line is one diagnostic: errors for 6 files, warnings for three.
+    assert_eq!(err.lines().count(), 9, "{err}");
     let summary: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    // The 5 sample files and the 6 readable variants were built.
+    // The 5 sample files and the 7 readable variants were built.
     assert_eq!(
         (summary["changed"].as_u64(), summary["failed"].as_u64()),
-        (Some(11), Some(6))
+        (Some(12), Some(6))
     );
 
     // What can be read is read, the same as from the clean file.
@@ -135,6 +143,10 @@ fn every_kind_of_bad_file_gets_one_line_and_the_rest_builds() {
         serde_json::json!(["32", "33", "35", "36", "37", "38", "39", "40"])
     );
     assert_eq!(dup[2], clean[0][2], "attendance unchanged");
+    // No attendance record: the meeting and all its items, nobody present.
+    let unattended = &meetings(dir.path(), "minutes/no-attendance.txt")[0];
+    assert_eq!((&unattended[0], &unattended[5]), (&clean[0][0], &clean[0][5]));
+    assert_eq!(unattended[2], serde_json::json!([]));
     // Truncated inside item 36: the meeting, its attendance and items 32–36 are kept.
     let cut = &meetings(dir.path(), "minutes/truncated.txt")[0];
     assert_eq!(cut[5], serde_json::json!(["32", "33", "34", "35", "36"]));

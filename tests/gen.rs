@@ -1,11 +1,10 @@
 //! `councilgraph gen`: generated minutes are deterministic, build, and are
-//! read back with their attendance intact (reference scorer); the benchmark
+//! read back with their meeting record intact (`eval` against their gold); the benchmark
 //! commands keep working on a tiny corpus. No timing assertions.
 
 mod common;
 
-use common::{gold_dir, ok, stdout};
-use std::process::Command;
+use common::{ok, stdout};
 
 #[test]
 fn generated_corpus_is_deterministic() {
@@ -23,28 +22,29 @@ fn generated_corpus_is_deterministic() {
     assert_eq!(std::fs::read_dir(dir.path().join("b/minutes")).unwrap().count(), 5);
 }
 
-/// Attendance of 20 generated meetings, scored by the reference scorer.
+/// 40 generated meetings, extracted and scored against their gold with
+/// `councilgraph eval` (the reference scorer's port, checked against it in
+/// tests/eval.rs). These are floors: the generator's text is regular, so
+/// the meeting record should be near-perfect.
 #[test]
-fn generated_attendance_is_extracted() {
-    let scorer = gold_dir().join("score.py");
-    if !scorer.exists() {
-        eprintln!("skipped: no reference scorer at {}", scorer.display());
-        return;
-    }
+fn generated_minutes_are_extracted() {
     let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["gen", "--meetings", "20", "out"]);
-    ok(dir.path(), &["extract", "out/minutes", "--out", "sys"]);
-    let o = Command::new("python3")
-        .arg(&scorer)
-        .args(["out/gold", "sys", "--json"])
-        .current_dir(dir.path())
-        .output()
-        .expect("python3");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let scores: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    for category in ["meetings", "chair", "present", "apologies"] {
+    ok(dir.path(), &["gen", "--meetings", "40", "--seed", "7", "out"]);
+    let out = ok(dir.path(), &["eval", "--gold", "out/gold", "out/minutes", "--json"]);
+    let scores: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let floors = [
+        ("meetings", 1.0),
+        ("chair", 0.98),
+        ("present", 0.98),
+        ("apologies", 0.98),
+        ("in_attendance", 0.97),
+        ("presenters", 0.97),
+        ("people", 0.98),
+        ("roles", 0.95),
+    ];
+    for (category, floor) in floors {
         let f1 = scores["micro"][category]["f1"].as_f64().unwrap();
-        assert!(f1 >= 0.95, "{category}: F1 {f1} < 0.95\n{}", scores["micro"]);
+        assert!(f1 >= floor, "{category}: F1 {f1} < {floor}\n{}", scores["micro"]);
     }
 }
 

@@ -248,7 +248,13 @@ fn for_each_chunk_of_quads(
             .collect();
         for ((file, _, _), made) in chunk.iter().zip(made) {
             match made {
-                Ok((model, quads)) => write(file, model, quads, summary)?,
+                Ok((model, quads)) => {
+                    summary.warnings.extend(model.notes.iter().map(|note| FileFailure {
+                        path: file.path.clone(),
+                        reason: note.clone(),
+                    }));
+                    write(file, model, quads, summary)?
+                }
                 Err(reason) => {
                     summary.failures.push(FileFailure {
                         path: file.path.clone(),

@@ -487,6 +487,12 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
         relations: Vec::new(),
         acronyms,
         unresolved: b.unresolved,
+        notes: extraction
+            .segmented
+            .meetings()
+            .flat_map(|m| &m.notes)
+            .map(|n| format!("line {}: {}", text[..n.at].matches('\n').count() + 1, n.message))
+            .collect(),
     };
     let mut found = relations::resolve_stated(
         &model,

@@ -20,6 +20,10 @@ static ATTENDANCE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// "5. NEGLECT STRATEGY UPDATE": a minute number and a title in capitals.
+static MINUTE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}\.?\s+[A-Z][A-Z0-9 ,&'’()/-]{3,}$").expect("regex"));
+
 static AGENDA_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:membership\s*:|agenda$|date and time\b)").expect("regex"));
 
@@ -82,6 +86,12 @@ fn is_meeting_heading(lines: &[&Line], i: usize) -> Option<DocumentKind> {
         if ATTENDANCE_OPENING.is_match(t) {
             kind = kind.or(Some(DocumentKind::Minutes));
         }
+    }
+    // No attendance record, but numbered items in capitals right after the
+    // heading: minutes all the same (their reading notes what is missing).
+    let numbered_item = window.iter().take(6).any(|l| MINUTE_ITEM.is_match(l.trimmed()));
+    if kind.is_none() && numbered_item {
+        kind = Some(DocumentKind::Minutes);
     }
     // The heading's own date line may be "Date and Time :- …" (an agenda).
     if AGENDA_MARKER.is_match(date_line) {

@@ -1,7 +1,7 @@
 //! Numbered items of a meeting: number, title, text, resolutions and
 //! cross-references to earlier minutes.
 
-use super::MeetingKind;
+use super::{MeetingKind, Note};
 use crate::text::{lines_in, Line, Span, Spanned};
 use regex::Regex;
 use serde::Serialize;
@@ -95,6 +95,12 @@ fn clean_title(text: &str, span: Span) -> Spanned {
 /// agendas number them consecutively in any case. A numbered line that
 /// breaks those patterns is text inside an item (a numbered paragraph).
 pub fn parse_items(text: &str, span: Span, kind: MeetingKind) -> Vec<Item> {
+    parse_items_noting(text, span, kind, &mut Vec::new())
+}
+
+/// [`parse_items`], noting in `notes` each capitals heading whose minute
+/// number does not ascend (read as text of the item before it).
+pub fn parse_items_noting(text: &str, span: Span, kind: MeetingKind, notes: &mut Vec<Note>) -> Vec<Item> {
     let lines = lines_in(text, span);
     let mut heads: Vec<(usize, u32, Span, Span)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -111,6 +117,13 @@ pub fn parse_items(text: &str, span: Span, kind: MeetingKind) -> Vec<Item> {
         };
         if accepted {
             heads.push((i, number, num_span, title_span));
+        } else if let (MeetingKind::Minutes, Some(p)) = (kind, previous) {
+            if uppercase_share(title) >= 0.7 {
+                notes.push(Note {
+                    at: line.span.start,
+                    message: format!("minute {number} does not follow minute {p}; read as text of minute {p}"),
+                });
+            }
         }
     }
     let mut items = Vec::with_capacity(heads.len());

@@ -2,8 +2,8 @@
 //! preamble and its items.
 
 use super::attendance::parse_attendance_paragraph;
-use super::items::{paragraphs, parse_items};
-use super::{DocumentKind, Meeting, MeetingKind};
+use super::items::{paragraphs, parse_items_noting};
+use super::{DocumentKind, Meeting, MeetingKind, Note};
 use crate::date::find_date;
 use crate::text::{lines_in, Span, Spanned};
 use regex::Regex;
@@ -34,7 +34,8 @@ pub fn parse_meeting(text: &str, span: Span, kind: DocumentKind) -> Option<Meeti
     let date_span = Span::new(date_line.span.start + range.start, date_line.span.start + range.end);
     let time = TIME.captures(date_line.text).map(|c| c[1].to_string());
 
-    let items = parse_items(text, Span::new(date_line.span.end, span.end), kind);
+    let mut notes = Vec::new();
+    let items = parse_items_noting(text, Span::new(date_line.span.end, span.end), kind, &mut notes);
     let preamble_end = items.first().map_or(span.end, |i| i.span.start);
     let preamble = Span::new(date_line.span.end, preamble_end);
 
@@ -47,6 +48,12 @@ pub fn parse_meeting(text: &str, span: Span, kind: DocumentKind) -> Option<Meeti
             continue;
         }
         attendance.extend(parse_attendance_paragraph(text, para));
+    }
+    if kind == MeetingKind::Minutes && attendance.is_empty() {
+        notes.push(Note {
+            at: heading.span.start,
+            message: "minutes with no attendance record (no \"Present\" or \"Apologies\" paragraph)".to_string(),
+        });
     }
     let next_meeting = items
         .iter()
@@ -67,6 +74,7 @@ pub fn parse_meeting(text: &str, span: Span, kind: DocumentKind) -> Option<Meeti
         attendance,
         items,
         next_meeting,
+        notes,
     })
 }
 

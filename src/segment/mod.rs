@@ -12,7 +12,7 @@ mod meeting;
 
 pub use attendance::{attendance_office_title, parse_attendance_paragraph, AttendanceStatus, Attendee, Office};
 pub use documents::why_no_documents;
-pub use items::{parse_items, CrossRef, Item, Resolution};
+pub use items::{parse_items, parse_items_noting, CrossRef, Item, Resolution};
 
 use crate::date::Date;
 use crate::text::{Span, Spanned};
@@ -83,6 +83,16 @@ pub struct Meeting {
     pub items: Vec<Item>,
     /// The date of the next meeting, when the minutes state it.
     pub next_meeting: Option<Date>,
+    /// What was odd about the record, for a warning line.
+    pub notes: Vec<Note>,
+}
+
+/// Something odd about a document that did not stop its reading: a warning
+/// at byte offset `at` ("minute 33 does not follow minute 33").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub at: usize,
+    pub message: String,
 }
 
 /// The segmented structure of one source text.
