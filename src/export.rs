@@ -48,14 +48,19 @@ pub fn rdf(store: &Store, export: RdfExport, out: &mut dyn Write) -> Result<()> 
         },
     };
     let mut writer = serializer(format)?.for_writer(out);
+    // The union graph is the store's index of the others: not exported.
+    let union = oxigraph::model::GraphName::NamedNode(crate::store::union_graph());
+    let quads = store
+        .iter()
+        .filter(|q| q.as_ref().map_or(true, |q| q.graph_name != union));
     if format.supports_datasets() {
-        for quad in store.iter() {
+        for quad in quads {
             writer.serialize_quad(&quad?)?;
         }
     } else {
         // Each triple once, in a stable order (the same store, the same file).
         let mut triples: std::collections::HashSet<Triple> = std::collections::HashSet::new();
-        for quad in store.iter() {
+        for quad in quads {
             triples.insert(Triple::from(quad?));
         }
         let mut triples: Vec<Triple> = triples.into_iter().collect();

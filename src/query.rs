@@ -221,8 +221,9 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
-/// Evaluates a prepared query with the union of all named graphs as the
-/// default graph (unless the query names its own dataset).
+/// Evaluates a prepared query with the union graph (every triple of every
+/// file once, `store::UNION_GRAPH`) as the default graph, unless the query
+/// names its own dataset; on a store without one, the union of all graphs.
 pub fn evaluate(store: &Store, query: spargebra::Query) -> Result<QueryResults<'static>> {
     evaluate_with(store, query, SparqlEvaluator::new())
 }
@@ -237,7 +238,12 @@ pub fn evaluate_with(
     let names_dataset = query.dataset().is_some();
     let mut prepared = evaluator.for_query(query);
     if !names_dataset {
-        prepared.dataset_mut().set_default_graph_as_union();
+        if crate::store::has_union_graph(store)? {
+            let union = oxigraph::model::GraphName::NamedNode(crate::store::union_graph());
+            prepared.dataset_mut().set_default_graph(vec![union]);
+        } else {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
     }
     Ok(prepared.on_store(store).execute()?)
 }

@@ -1,15 +1,21 @@
 //! The persistent oxigraph store: one named graph per source file, replaced
-//! atomically.
+//! atomically, and the union graph: every triple of every file once.
 //!
 //! Architecture invariant: the only module that writes to disk. Each file's
-//! graph is written in one transaction (clear + insert + hash), so a reader
-//! or a crash sees either the old or the new graph, never a mix.
+//! graph is written in one transaction (clear + insert + hash, and the
+//! union graph's share of the change), so a reader or a crash sees either
+//! the old or the new graph, never a mix.
+//!
+//! Why a union graph: a person or body named in a thousand files has its
+//! type and name in a thousand graphs, and oxigraph's union default graph
+//! returns each triple once per graph, so joins multiply. Queries use the
+//! union graph as their default graph instead: each triple once.
 
 use crate::extract::bodies::KnownBody;
 use crate::iri::Minter;
 use crate::rdf::{graph_iri, ns};
 use anyhow::{Context, Result};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -108,23 +114,71 @@ pub fn topics_hash(store: &Store, graph: &NamedNode) -> Result<Option<String>> {
     Ok(None)
 }
 
-/// Replaces the graph of one source with `quads`, atomically.
+/// The graph holding every triple of every other graph once: the default
+/// graph of queries (a fixed IRI, whatever `--base` a store was built with).
+pub const UNION_GRAPH: &str = "https://councilgraph.org/graph/union";
+
+pub fn union_graph() -> NamedNode {
+    NamedNode::new_unchecked(UNION_GRAPH)
+}
+
+/// `quad` as a quad of the union graph.
+pub fn in_union(quad: &Quad) -> Quad {
+    Quad::new(
+        quad.subject.clone(),
+        quad.predicate.clone(),
+        quad.object.clone(),
+        union_graph(),
+    )
+}
+
+/// Replaces the graph of one source with `quads`, atomically, and the
+/// union graph's share of the change: the new triples are added; an old
+/// triple is removed unless another graph still holds it.
 pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+    let union = union_graph();
     let mut tx = store.start_transaction()?;
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+        .collect::<Result<_, _>>()?;
     tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
     tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
     tx.extend(quads.iter());
+    let new: std::collections::HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
+        quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
+    for quad in quads {
+        tx.insert(&in_union(quad));
+    }
+    for quad in &old {
+        if new.contains(&(&quad.subject, &quad.predicate, &quad.object)) {
+            continue;
+        }
+        let held_elsewhere = tx
+            .quads_for_pattern(
+                Some(quad.subject.as_ref()),
+                Some(quad.predicate.as_ref()),
+                Some(quad.object.as_ref()),
+                None,
+            )
+            .filter_map(Result::ok)
+            .any(|q| q.graph_name != quad.graph_name && q.graph_name != GraphName::NamedNode(union.clone()));
+        if !held_elsewhere {
+            tx.remove(&in_union(quad));
+        }
+    }
     tx.commit()?;
     Ok(())
 }
 
-/// Drops the graph of one source, atomically.
+/// Drops the graph of one source, atomically (and from the union graph the
+/// triples no other graph holds).
 pub fn remove_graph(store: &Store, graph: &NamedNode) -> Result<()> {
-    let mut tx = store.start_transaction()?;
-    tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-    tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
-    tx.commit()?;
-    Ok(())
+    replace_graph(store, graph, &[])
+}
+
+/// Whether the store keeps a union graph (stores built before it did not).
+pub fn has_union_graph(store: &Store) -> Result<bool> {
+    Ok(store.contains_named_graph(NamedOrBlankNodeRef::NamedNode(union_graph().as_ref()))?)
 }
 
 /// The graph IRI a source id maps to.

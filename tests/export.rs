@@ -51,7 +51,8 @@ fn every_export_is_read_back_by_an_independent_parser() {
         dir.path(),
         &[
             "query",
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            // Every file's quads: the union graph (each triple once) is the store's index, not exported.
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://councilgraph.org/graph/union>) }",
             "--format",
             "csv",
         ],

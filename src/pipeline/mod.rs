@@ -285,9 +285,15 @@ fn write_bulk(
     let mut loader = store
         .bulk_loader()
         .with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
-    let mut pending = scheme;
+    // Every quad, and its triple in the union graph (the loader keeps one of each).
+    let mut pending: Vec<Quad> = scheme
+        .iter()
+        .map(store::in_union)
+        .chain(scheme.iter().cloned())
+        .collect();
     for_each_chunk_of_quads(options, files, summary, progress, |_, model, quads, summary| {
         summary.count_written(&model, quads.len());
+        pending.extend(quads.iter().map(store::in_union));
         pending.extend(quads);
         // Hand the loader whole batches: each call ends with a batch of its own.
         if pending.len() >= BULK_LOAD_MEGABYTES * 1000 {
