@@ -54,17 +54,7 @@ fn write_corpus(cwd: &Path, new: bool) {
 
 /// Every quad in `store`, grouped by graph (sorted rows of s, p, o).
 fn graphs(cwd: &Path, store: &str) -> BTreeMap<String, BTreeSet<Vec<String>>> {
-    let out = ok(
-        cwd,
-        &[
-            "query",
-            "--store",
-            store,
-            "--format",
-            "csv",
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-        ],
-    );
+    let out = quads_csv(cwd, store);
     let mut map: BTreeMap<String, BTreeSet<Vec<String>>> = BTreeMap::new();
     let mut quads = 0;
     for row in csv_rows(&out) {
@@ -113,6 +103,16 @@ fn copy_dir(from: &Path, to: &Path) {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
+}
+
+/// A re-run of the killed build ends with exactly the uninterrupted build's store.
+fn rerun_completes(cwd: &Path, store: &str, uninterrupted: &BTreeMap<String, BTreeSet<Vec<String>>>, kill: usize) {
+    let rerun = build(cwd, store).wait_with_output().unwrap();
+    assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+    assert!(
+        graphs(cwd, store) == *uninterrupted,
+        "kill {kill}: the re-run differs from an uninterrupted build"
+    );
 }
 
 /// Waits until the first write transaction reaches the write-ahead log
@@ -201,14 +201,7 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
             mixed += 1;
         }
 
-        // A re-run ends with exactly the uninterrupted build's store.
-        let rerun = build(cwd, &store).wait_with_output().unwrap();
-        assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
-        assert_eq!(
-            graphs(cwd, &store),
-            new,
-            "kill {kill}: the re-run differs from an uninterrupted build"
-        );
+        rerun_completes(cwd, &store, &new, kill);
     }
     println!("{mixed} of {KILLS} kills left a store with some graphs old and some new");
     assert!(
@@ -248,13 +241,7 @@ fn a_first_build_killed_at_any_moment_leaves_nothing_or_everything() {
         if running && now.is_empty() {
             interrupted += 1;
         }
-        let rerun = build(cwd, &store).wait_with_output().unwrap();
-        assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
-        assert_eq!(
-            graphs(cwd, &store),
-            whole,
-            "kill {kill}: the re-run differs from an uninterrupted build"
-        );
+        rerun_completes(cwd, &store, &whole, kill);
     }
     assert!(interrupted >= 1, "no kill interrupted a build: the test proved nothing");
 }

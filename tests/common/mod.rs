@@ -63,9 +63,9 @@ pub fn dump(cwd: &Path) -> Vec<String> {
     dump_of(cwd, ".councilgraph/store")
 }
 
-/// Every quad in `store`, as sorted CSV lines.
-pub fn dump_of(cwd: &Path, store: &str) -> Vec<String> {
-    let out = ok(
+/// Every quad in `store` (graph, subject, predicate, object), as CSV with a header.
+pub fn quads_csv(cwd: &Path, store: &str) -> String {
+    ok(
         cwd,
         &[
             "query",
@@ -75,7 +75,12 @@ pub fn dump_of(cwd: &Path, store: &str) -> Vec<String> {
             "csv",
             "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
         ],
-    );
+    )
+}
+
+/// Every quad in `store`, as sorted CSV lines.
+pub fn dump_of(cwd: &Path, store: &str) -> Vec<String> {
+    let out = quads_csv(cwd, store);
     let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
     lines.sort();
     lines
