@@ -40,35 +40,26 @@ pub fn model_source_with(source: &Source, topics: &TopicScheme) -> Result<FileMo
 /// the bodies other files name ("Rotherham Rise" listed as a charity in one
 /// file, named bare in another). A file re-read with such names gets a
 /// content hash that covers them, so a change elsewhere rewrites it.
+///
+/// Every model is held at once (for `extract`, `eval`, `bench-extract`); a
+/// build uses [`plan_corpus`] and [`model_planned`] to model a chunk of
+/// files at a time instead.
 pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) -> Vec<Result<FileModel, String>> {
+    let first: Vec<Result<FileModel, String>> = sources
+        .par_iter()
+        .map(|source| model_source_knowing(source.as_ref().map_err(Clone::clone)?, topics, &[]))
+        .collect();
     let nothing_kept = vec![None; sources.len()];
-    model_changed(sources, topics, &nothing_kept)
-        .into_iter()
-        .map(|m| m.map(|m| m.expect("every file is modelled when nothing is kept")))
-        .collect()
-}
-
-/// Like [`model_corpus`], but a source with a `kept` record (its text is the
-/// one the store holds) is modelled only if the names it learns from the
-/// other files changed; `Ok(None)` means its graph in the store is current.
-/// Every model is held at once: for a build, [`plan_corpus`] and
-/// [`model_planned`] model a chunk of files at a time instead.
-pub fn model_changed(
-    sources: &[Result<Source, String>],
-    topics: &TopicScheme,
-    kept: &[Option<Unchanged>],
-) -> Vec<Result<Option<FileModel>, String>> {
-    let first = first_pass(sources, topics, kept);
-    let plans = plans(sources, kept, first.iter().map(|f| f.as_ref().map(|(names, _)| names)));
+    let taught = first.iter().map(|f| f.as_ref().map(|model| &model.source.names_taught));
+    let plans = plans(sources, &nothing_kept, taught);
     first
         .into_par_iter()
         .zip(plans)
         .zip(sources.par_iter())
-        .map(|((first, plan), source)| match (plan?, first) {
-            (Plan::Current, _) => Ok(None),
+        .map(|((first, plan), source)| match (plan?, first?) {
             // Nothing learned: the first pass's model is the file's.
-            (Plan::Model { learned, .. }, Ok((_, Some(model)))) if learned.is_empty() => Ok(Some(model)),
-            (plan, _) => model_planned(source.as_ref().map_err(Clone::clone)?, topics, &plan).map(Some),
+            (Plan::Model { learned, .. }, model) if learned.is_empty() => Ok(model),
+            (plan, _) => model_planned(source.as_ref().map_err(Clone::clone)?, topics, &plan),
         })
         .collect()
 }
@@ -124,24 +115,6 @@ pub fn model_planned(source: &Source, topics: &TopicScheme, plan: &Plan) -> Resu
             Ok(model)
         }
     }
-}
-
-/// The first pass: each file not kept, modelled with nothing learned; its
-/// names, and its model.
-type FirstPass = Result<(Vec<KnownBody>, Option<FileModel>), String>;
-
-fn first_pass(sources: &[Result<Source, String>], topics: &TopicScheme, kept: &[Option<Unchanged>]) -> Vec<FirstPass> {
-    sources
-        .par_iter()
-        .zip(kept)
-        .map(|(source, kept)| match (source, kept) {
-            (Ok(_), Some(kept)) => Ok((kept.names_taught.clone(), None)),
-            _ => {
-                let model = model_source_knowing(source.as_ref().map_err(Clone::clone)?, topics, &[])?;
-                Ok((model.source.names_taught.clone(), Some(model)))
-            }
-        })
-        .collect()
 }
 
 /// Each file's plan, from the names every file teaches (`Err`: the file failed).

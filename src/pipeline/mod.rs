@@ -10,8 +10,7 @@
 mod corpus;
 
 pub use corpus::{
-    model_changed, model_corpus, model_planned, model_source, model_source_knowing, model_source_with, plan_corpus,
-    Plan, Unchanged,
+    model_corpus, model_planned, model_source, model_source_knowing, model_source_with, plan_corpus, Plan, Unchanged,
 };
 
 use crate::iri::Minter;
