@@ -18,6 +18,7 @@ pub mod query;
 pub mod rdf;
 pub mod report;
 pub mod resolve;
+pub mod search_key;
 pub mod segment;
 pub mod serve;
 pub mod source;

@@ -41,39 +41,43 @@ pub fn parse_binding(s: &str) -> Result<(String, String)> {
 
 /// Joins one-row VALUES for `bindings` into the innermost group pattern of
 /// the query, below projection, grouping, filters and BINDs, so filters and
-/// OPTIONALs see the bound values.
-fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
+/// OPTIONALs see the bound values; and into every sub-SELECT that mentions
+/// a bound variable, whose scope a value bound outside would not reach.
+fn inject(pattern: GraphPattern, values: &GraphPattern, names: &[String]) -> GraphPattern {
+    inject_here(into_subqueries(pattern, values, names, false), values, true)
+}
+
+/// [`inject`] at one query level; `top` until its projection is passed,
+/// after which a projection is a sub-SELECT, joined whole.
+fn inject_here(pattern: GraphPattern, values: &GraphPattern, top: bool) -> GraphPattern {
     use GraphPattern as P;
+    let here = |inner: Box<GraphPattern>| Box::new(inject_here(*inner, values, top));
     match pattern {
-        P::Project { inner, variables } => P::Project {
-            inner: Box::new(inject(*inner, values)),
+        P::Project { inner, variables } if top => P::Project {
+            inner: Box::new(inject_here(*inner, values, false)),
             variables,
         },
-        P::Distinct { inner } => P::Distinct {
-            inner: Box::new(inject(*inner, values)),
-        },
-        P::Reduced { inner } => P::Reduced {
-            inner: Box::new(inject(*inner, values)),
-        },
+        P::Distinct { inner } => P::Distinct { inner: here(inner) },
+        P::Reduced { inner } => P::Reduced { inner: here(inner) },
         P::Slice { inner, start, length } => P::Slice {
-            inner: Box::new(inject(*inner, values)),
+            inner: here(inner),
             start,
             length,
         },
         P::OrderBy { inner, expression } => P::OrderBy {
-            inner: Box::new(inject(*inner, values)),
+            inner: here(inner),
             expression,
         },
         P::Filter { expr, inner } => P::Filter {
             expr,
-            inner: Box::new(inject(*inner, values)),
+            inner: here(inner),
         },
         P::Extend {
             inner,
             variable,
             expression,
         } => P::Extend {
-            inner: Box::new(inject(*inner, values)),
+            inner: here(inner),
             variable,
             expression,
         },
@@ -82,7 +86,7 @@ fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
             variables,
             aggregates,
         } => P::Group {
-            inner: Box::new(inject(*inner, values)),
+            inner: here(inner),
             variables,
             aggregates,
         },
@@ -91,18 +95,98 @@ fn inject(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
             right,
             expression,
         } => P::LeftJoin {
-            left: Box::new(inject(*left, values)),
+            left: here(left),
             right,
             expression,
         },
         P::Join { left, right } => P::Join {
-            left: Box::new(inject(*left, values)),
+            left: here(left),
             right,
         },
         other => P::Join {
             left: Box::new(values.clone()),
             right: Box::new(other),
         },
+    }
+}
+
+/// Injects the values into every sub-SELECT in `pattern` that mentions one
+/// of `names`; `inside` once the query's own projection is passed.
+fn into_subqueries(pattern: GraphPattern, values: &GraphPattern, names: &[String], inside: bool) -> GraphPattern {
+    use GraphPattern as P;
+    let down = |p: Box<GraphPattern>| Box::new(into_subqueries(*p, values, names, inside));
+    match pattern {
+        P::Project { inner, variables } => {
+            let subquery = P::Project {
+                inner: Box::new(into_subqueries(*inner, values, names, true)),
+                variables,
+            };
+            let text = subquery.to_string();
+            if inside && names.iter().any(|n| mentions_variable(&text, n)) {
+                inject_here(subquery, values, true)
+            } else {
+                subquery
+            }
+        }
+        P::Join { left, right } => P::Join {
+            left: down(left),
+            right: down(right),
+        },
+        P::LeftJoin {
+            left,
+            right,
+            expression,
+        } => P::LeftJoin {
+            left: down(left),
+            right: down(right),
+            expression,
+        },
+        P::Minus { left, right } => P::Minus {
+            left: down(left),
+            right: down(right),
+        },
+        P::Union { left, right } => P::Union {
+            left: down(left),
+            right: down(right),
+        },
+        P::Filter { expr, inner } => P::Filter {
+            expr,
+            inner: down(inner),
+        },
+        P::Graph { name, inner } => P::Graph {
+            name,
+            inner: down(inner),
+        },
+        P::Extend {
+            inner,
+            variable,
+            expression,
+        } => P::Extend {
+            inner: down(inner),
+            variable,
+            expression,
+        },
+        P::Group {
+            inner,
+            variables,
+            aggregates,
+        } => P::Group {
+            inner: down(inner),
+            variables,
+            aggregates,
+        },
+        P::OrderBy { inner, expression } => P::OrderBy {
+            inner: down(inner),
+            expression,
+        },
+        P::Distinct { inner } => P::Distinct { inner: down(inner) },
+        P::Reduced { inner } => P::Reduced { inner: down(inner) },
+        P::Slice { inner, start, length } => P::Slice {
+            inner: down(inner),
+            start,
+            length,
+        },
+        other => other,
     }
 }
 
@@ -201,7 +285,8 @@ pub fn prepare(query: &str, bindings: &[(String, String)]) -> Result<spargebra::
                 .map(|(_, v)| Some(GroundTerm::Literal(bind_literal(v))))
                 .collect()],
         };
-        parsed = map_pattern(parsed, |pattern| inject(pattern, &values));
+        let names: Vec<String> = bindings.iter().map(|(n, _)| bound_variable(query, n)).collect();
+        parsed = map_pattern(parsed, |pattern| inject(pattern, &values, &names));
     }
     Ok(parsed)
 }
@@ -235,6 +320,30 @@ pub fn evaluate_with(
     query: spargebra::Query,
     evaluator: SparqlEvaluator,
 ) -> Result<QueryResults<'static>> {
+    Ok(on_default_dataset(store, query, evaluator)?.execute()?)
+}
+
+/// Evaluates a query as [`evaluate`] does and returns, with its results,
+/// oxigraph's plan annotated with per-operator row counts and durations
+/// (as JSON), for finding which part of a slow query costs the time.
+pub fn explain(store: &Store, query: spargebra::Query, format: OutputFormat, out: &mut dyn Write) -> Result<Vec<u8>> {
+    let prepared = on_default_dataset(store, query, SparqlEvaluator::new())?.compute_statistics();
+    let (results, explanation) = prepared.explain();
+    // The statistics are filled in as the results are read.
+    write_results(results?, format, out)?;
+    let mut plan = Vec::new();
+    explanation.write_in_json(&mut plan)?;
+    Ok(plan)
+}
+
+/// Binds a query to the store with the union graph (or, on a store without
+/// one, the union of all graphs) as its default graph, unless the query
+/// names its own dataset.
+fn on_default_dataset(
+    store: &Store,
+    query: spargebra::Query,
+    evaluator: SparqlEvaluator,
+) -> Result<oxigraph::sparql::BoundPreparedSparqlQuery<'static>> {
     let names_dataset = query.dataset().is_some();
     let mut prepared = evaluator.for_query(query);
     if !names_dataset {
@@ -245,7 +354,7 @@ pub fn evaluate_with(
             prepared.dataset_mut().set_default_graph_as_union();
         }
     }
-    Ok(prepared.on_store(store).execute()?)
+    Ok(prepared.on_store(store))
 }
 
 /// Output formats of `query`.
@@ -385,6 +494,26 @@ mod tests {
         assert!(parse_binding("date").is_err());
         assert!(parse_binding("bad name=1").is_err());
         assert!(prepare("SELECT ?x WHERE { ?x ?p ?o }", &[("y".into(), "1".into())]).is_err());
+    }
+
+    #[test]
+    fn a_bound_value_reaches_sub_selects_and_the_outer_level() {
+        let store = Store::new().unwrap();
+        store
+            .load_from_reader(
+                oxigraph::io::RdfFormat::NQuads,
+                "<http://a> <http://p> \"x\" <http://g> .\n<http://b> <http://p> \"y\" <http://g> .\n".as_bytes(),
+            )
+            .unwrap();
+        let q = prepare(
+            "SELECT ?n ?w WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s <http://p> ?o FILTER(?o != ?want) } } \
+             BIND(?want AS ?w) }",
+            &[("want".into(), "y".into())],
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        write_results(evaluate(&store, q).unwrap(), OutputFormat::Csv, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "n,w\r\n1,y\r\n");
     }
 
     #[test]

@@ -57,6 +57,16 @@ impl<'a> GraphWriter<'a> {
         self.add(s, p, Literal::new_simple_literal(value));
     }
 
+    /// `cg:searchKey` for each distinct non-empty key of `labels`.
+    fn search_keys<'l>(&mut self, s: &NamedNode, labels: impl IntoIterator<Item = &'l str>) {
+        let mut keys: Vec<String> = labels.into_iter().map(crate::search_key::search_key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys.iter().filter(|k| !k.is_empty()) {
+            self.lit(s, GraphWriter::cg("searchKey"), key);
+        }
+    }
+
     fn node(&self, key: &str) -> NamedNode {
         NamedNode::new_unchecked(self.minter.iri(key))
     }
@@ -220,6 +230,15 @@ fn publication_quads(w: &mut GraphWriter, d: &PublicationNode, node: &NamedNode,
     for v in &d.variants {
         w.lit(node, term(ns::SKOS, "altLabel"), v);
     }
+    let with_period = d.period.as_ref().map(|p| format!("{} {p}", d.title));
+    let labels = [Some(d.title.as_str()), with_period.as_deref()];
+    w.search_keys(
+        node,
+        labels
+            .into_iter()
+            .flatten()
+            .chain(d.variants.iter().map(String::as_str)),
+    );
     mention_quads(w, node, &d.mentions, graph);
 }
 
@@ -237,6 +256,8 @@ fn body_quads(w: &mut GraphWriter, b: &BodyNode, graph: &NamedNode) {
     if let Some(a) = &b.acronym {
         w.lit(&node, GraphWriter::cg("acronym"), a);
     }
+    let labels = std::iter::once(&b.name).chain(&b.variants).chain(&b.acronym);
+    w.search_keys(&node, labels.map(String::as_str));
     mention_quads(w, &node, &b.mentions, graph);
 }
 
@@ -256,6 +277,7 @@ fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
     for v in &p.variants {
         w.lit(node, term(ns::SKOS, "altLabel"), v);
     }
+    w.search_keys(node, std::iter::once(&p.name).chain(&p.variants).map(String::as_str));
     for why in &p.merges {
         w.lit(node, GraphWriter::cg("mergeReason"), why);
     }
@@ -280,6 +302,11 @@ fn person_quads(w: &mut GraphWriter, p: &PersonNode, node: &NamedNode) {
         if let Some(o) = &r.organisation {
             w.lit(&holding, GraphWriter::cg("organisationName"), o);
         }
+        // The post alone, and the post with its organisation ("Cabinet
+        // Member" + "Children's Services").
+        let with_organisation = r.organisation.as_ref().map(|o| format!("{} {o}", r.title));
+        let labels = [Some(r.title.as_str()), with_organisation.as_deref()];
+        w.search_keys(&holding, labels.into_iter().flatten());
         w.add(&holding, GraphWriter::cg("asOf"), date_literal(r.date));
         w.evidence(&holding, &r.evidence);
     }
@@ -297,6 +324,7 @@ fn meeting_quads(
     w.add(&body, rdf::TYPE.into(), term(ns::ORG, "Organization"));
     w.lit(&body, rdfs::LABEL.into(), &m.body_name);
     w.lit(&body, term(ns::SKOS, "prefLabel"), &m.body_name);
+    w.search_keys(&body, [m.body_name.as_str()]);
     w.add(&meeting, rdf::TYPE.into(), GraphWriter::cg("Meeting"));
     w.add(&meeting, GraphWriter::cg("body"), body);
     w.add(&meeting, term(ns::DCTERMS, "date"), date_literal(m.date));
@@ -432,18 +460,54 @@ pub fn topics_graph_iri(minter: &Minter) -> NamedNode {
 /// file they came from (a build whose scheme differs re-tags every file).
 pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec<Quad> {
     let graph = topics_graph_iri(minter);
+    let in_graph = GraphName::NamedNode(graph.clone());
     let mut quads: Vec<Quad> = scheme
         .triples
         .iter()
-        .map(|t| t.clone().in_graph(GraphName::NamedNode(graph.clone())))
+        .map(|t| t.clone().in_graph(in_graph.clone()))
         .collect();
+    // Concepts are looked up by topic name through their search keys.
+    let labels = [term(ns::SKOS, "prefLabel"), term(ns::SKOS, "altLabel")];
+    let mut keys: Vec<(NamedOrBlankNode, String)> = scheme
+        .triples
+        .iter()
+        .filter(|t| labels.contains(&t.predicate))
+        .filter_map(|t| match &t.object {
+            Term::Literal(l) => Some((t.subject.clone(), crate::search_key::search_key(l.value()))),
+            _ => None,
+        })
+        .filter(|(_, key)| !key.is_empty())
+        .collect();
+    keys.sort_unstable_by(|a, b| (a.0.to_string(), &a.1).cmp(&(b.0.to_string(), &b.1)));
+    keys.dedup();
+    for (concept, key) in keys {
+        quads.push(Quad::new(
+            concept,
+            term(ns::CG, "searchKey"),
+            Literal::new_simple_literal(key),
+            in_graph.clone(),
+        ));
+    }
     quads.push(Quad::new(
         graph.clone(),
         term(ns::CG, "schemeHash"),
-        Literal::new_simple_literal(&scheme.hash),
-        GraphName::NamedNode(graph.clone()),
+        Literal::new_simple_literal(build_fingerprint(scheme)),
+        in_graph,
     ));
     quads
+}
+
+/// Bump whenever the quads a file yields change (extraction rules, the
+/// model, the RDF mapping): a store written under another epoch is rebuilt
+/// whole, because a file whose text is unchanged would otherwise keep the
+/// graph an older councilgraph wrote.
+pub const MODEL_EPOCH: u32 = 2;
+
+/// What a store's graphs were written under: the topic scheme and
+/// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every
+/// file is modelled again.
+pub fn build_fingerprint(scheme: &crate::topics::TopicScheme) -> String {
+    crate::source::hash_bytes(format!("{}\nmodel epoch {MODEL_EPOCH}", scheme.hash).as_bytes())
 }
 
 /// Fact IRIs end in the person's last key segment; people whose keys share

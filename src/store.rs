@@ -143,12 +143,12 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
         .collect::<Result<_, _>>()?;
     tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
     tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
-    tx.extend(quads.iter());
+    // Old triples leave the union graph unless another file's graph holds
+    // them; then every new triple enters it. In this order, a triple whose
+    // literal is written differently but stored as the same value (a
+    // weight "1.0" read back as "1") is removed and put back, never lost.
     let new: std::collections::HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
         quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
-    for quad in quads {
-        tx.insert(&in_union(quad));
-    }
     for quad in &old {
         if new.contains(&(&quad.subject, &quad.predicate, &quad.object)) {
             continue;
@@ -161,10 +161,14 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
                 None,
             )
             .filter_map(Result::ok)
-            .any(|q| q.graph_name != quad.graph_name && q.graph_name != GraphName::NamedNode(union.clone()));
+            .any(|q| q.graph_name != GraphName::NamedNode(union.clone()));
         if !held_elsewhere {
             tx.remove(&in_union(quad));
         }
+    }
+    tx.extend(quads.iter());
+    for quad in quads {
+        tx.insert(&in_union(quad));
     }
     tx.commit()?;
     Ok(())

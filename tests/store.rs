@@ -19,6 +19,33 @@ fn rebuilding_unchanged_files_leaves_the_store_identical() {
 }
 
 #[test]
+fn a_store_written_by_a_councilgraph_that_models_files_differently_is_rebuilt_whole() {
+    let dir = corpus_copy();
+    ok(dir.path(), &["build", "minutes", "--quiet"]);
+    let before = dump(dir.path());
+    // What an older councilgraph (another model epoch) left behind.
+    {
+        let store = oxigraph::store::Store::open(dir.path().join(".councilgraph/store")).unwrap();
+        oxigraph::sparql::SparqlEvaluator::new()
+            .parse_update(
+                "PREFIX cg: <https://councilgraph.org/ontology#>
+                 DELETE { GRAPH ?g { ?g cg:schemeHash ?h } } INSERT { GRAPH ?g { ?g cg:schemeHash \"older\" } }
+                 WHERE { GRAPH ?g { ?g cg:schemeHash ?h } }",
+            )
+            .unwrap()
+            .on_store(&store)
+            .execute()
+            .unwrap();
+    }
+    let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!(summary["changed"], 5, "every file is modelled again");
+    let after = dump(dir.path());
+    let gone: Vec<&String> = before.iter().filter(|l| !after.contains(l)).collect();
+    let new: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
+    assert!(gone.is_empty() && new.is_empty(), "gone {gone:?}\nnew {new:?}");
+}
+
+#[test]
 fn a_changed_file_replaces_only_its_own_graph_and_a_removed_one_loses_it() {
     let dir = corpus_copy();
     ok(dir.path(), &["build", "minutes", "--quiet"]);

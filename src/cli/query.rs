@@ -2,7 +2,7 @@
 
 use super::StoreArgs;
 use anyhow::{Context, Result};
-use councilgraph::query::{evaluate, parse_binding, prepare, write_results, OutputFormat};
+use councilgraph::query::{evaluate, explain, parse_binding, prepare, write_results, OutputFormat};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +21,10 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
+    /// Also write oxigraph's query plan, with rows and time per operator,
+    /// as JSON to standard error (for finding what makes a query slow).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -42,10 +46,16 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
             .map_or("query".to_string(), |f| f.display().to_string())
     })?;
     let store = councilgraph::store::open_existing(&args.store.path())?;
-    let results = evaluate(&store, query)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    write_results(results, args.format, &mut out)?;
+    if args.explain {
+        let plan = explain(&store, query, args.format, &mut out)?;
+        let mut err = std::io::stderr().lock();
+        err.write_all(&plan)?;
+        writeln!(err)?;
+    } else {
+        write_results(evaluate(&store, query)?, args.format, &mut out)?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
