@@ -66,6 +66,10 @@ pub struct SourceInfo {
     /// the store, so a rebuild need not read unchanged files again.
     #[serde(skip)]
     pub names_taught: Vec<KnownBody>,
+    /// The file's size and modification time when read (see
+    /// `source::file_stat`).
+    #[serde(skip)]
+    pub stat: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -29,6 +29,9 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX rdfs: <http://www.w3
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
 }
 
+/// The property holding a source file's size and modification time as read.
+pub const SOURCE_STAT: &str = "sourceStat";
+
 fn term(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
 }
@@ -117,6 +120,9 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     w.lit(&graph_node, GraphWriter::cg("path"), &model.source.id);
     w.lit(&graph_node, GraphWriter::cg("contentHash"), &model.source.hash);
     w.lit(&graph_node, GraphWriter::cg("textHash"), &model.source.text_hash);
+    if let Some(stat) = &model.source.stat {
+        w.lit(&graph_node, GraphWriter::cg(SOURCE_STAT), stat);
+    }
     w.lit(
         &graph_node,
         GraphWriter::cg("namesTaught"),

@@ -60,6 +60,19 @@ pub struct Source {
     /// Byte offsets in `text` where each page starts, in page order (PDF
     /// only; empty for text and HTML files).
     pub pages: Vec<usize>,
+    /// The file's size and modification time as read ([`file_stat`]),
+    /// taken before its bytes: a rebuild need not read a file whose stat is
+    /// the one its graph was written from.
+    pub stat: Option<String>,
+}
+
+/// A file's size and modification time (nanoseconds since the epoch), as
+/// "SIZE MTIME": what tools like make and cargo trust to say a file is
+/// unchanged. `None` where the file system gives no modification time.
+pub fn file_stat(path: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("{} {}", metadata.len(), modified.as_nanos()))
 }
 
 /// Why a file could not be read as minutes text.
@@ -199,6 +212,9 @@ pub fn read_source(path: &Path, id: String) -> Result<Source, SourceError> {
 /// [`read_source`], returning instead of logging the warning a file that
 /// was read anyway gets (not UTF-8, read as Windows-1252).
 pub fn read_source_noting(path: &Path, id: String) -> Result<(Source, Option<String>), SourceError> {
+    // Before the bytes: a change made while reading leaves a newer stat
+    // than the one recorded, so the next build reads the file again.
+    let stat = file_stat(path);
     let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
     let hash = hash_bytes(&bytes);
     let (text, pages, encoding) = extract_text_with_encoding(path, &bytes)?;
@@ -210,6 +226,7 @@ pub fn read_source_noting(path: &Path, id: String) -> Result<(Source, Option<Str
         text,
         hash,
         pages,
+        stat,
     };
     Ok((source, warning))
 }

@@ -65,13 +65,15 @@ pub struct IndexedSource {
     pub text_hash: Option<String>,
     /// The body names it teaches other files; `None` when not kept.
     pub names_taught: Option<Vec<KnownBody>>,
+    /// Its size and modification time when read (`source::file_stat`).
+    pub stat: Option<String>,
 }
 
 /// Source graphs in the store, by graph IRI.
 pub fn indexed_sources(store: &Store) -> Result<HashMap<String, IndexedSource>> {
     let query = format!(
-        "{}SELECT ?g ?path ?hash ?text ?names WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash \
-         OPTIONAL {{ ?g cg:textHash ?text }} OPTIONAL {{ ?g cg:namesTaught ?names }} }} }}",
+        "{}SELECT ?g ?path ?hash ?text ?names ?stat WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash \
+         OPTIONAL {{ ?g cg:textHash ?text }} OPTIONAL {{ ?g cg:namesTaught ?names }} OPTIONAL {{ ?g cg:sourceStat ?stat }} }} }}",
         ns::SPARQL_PREFIXES
     );
     let mut out = HashMap::new();
@@ -88,6 +90,7 @@ pub fn indexed_sources(store: &Store) -> Result<HashMap<String, IndexedSource>> 
                 hash: text("hash").unwrap_or_default(),
                 text_hash: text("text"),
                 names_taught: text("names").and_then(|names| KnownBody::decode_list(&names)),
+                stat: text("stat"),
             };
             out.insert(text("g").unwrap_or_default(), source);
         }
@@ -170,6 +173,36 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
     for quad in quads {
         tx.insert(&in_union(quad));
     }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Records a source file's new size and modification time in its graph
+/// (and the union graph), for a file read again whose text had not changed.
+pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<()> {
+    let property = NamedNode::new_unchecked(format!("{}{}", ns::CG, crate::rdf::SOURCE_STAT));
+    let subject = NamedOrBlankNode::NamedNode(graph.clone());
+    let mut tx = store.start_transaction()?;
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            Some(subject.as_ref()),
+            Some(property.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<Result<_, _>>()?;
+    for quad in &old {
+        tx.remove(quad);
+        tx.remove(&in_union(quad));
+    }
+    let new = Quad::new(
+        subject,
+        property,
+        oxigraph::model::Literal::new_simple_literal(stat),
+        GraphName::NamedNode(graph.clone()),
+    );
+    tx.insert(&new);
+    tx.insert(&in_union(&new));
     tx.commit()?;
     Ok(())
 }

@@ -68,6 +68,7 @@ fn source(text: String) -> Source {
         hash: "0".into(),
         text,
         pages: Vec::new(),
+        stat: None,
     }
 }
 

@@ -82,6 +82,7 @@ fn source(id: &str, text: String) -> Source {
         hash: "0".into(),
         text,
         pages: Vec::new(),
+        stat: None,
     }
 }
 

@@ -19,6 +19,41 @@ fn rebuilding_unchanged_files_leaves_the_store_identical() {
 }
 
 #[test]
+fn a_rebuild_reads_only_files_whose_size_or_modification_time_changed() {
+    let dir = corpus_copy();
+    let build =
+        || -> serde_json::Value { serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap() };
+    let counts = |s: &serde_json::Value| (s["read"].as_u64(), s["changed"].as_u64(), s["unchanged"].as_u64());
+    assert_eq!(counts(&build()), (Some(5), Some(5), Some(0)));
+    assert_eq!(
+        counts(&build()),
+        (Some(0), Some(0), Some(5)),
+        "nothing touched: nothing read"
+    );
+
+    // One file edited, teaching no new name: only it is read.
+    let edited = dir.path().join("minutes/004_ee33ae167f1b55e3.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\nMembers noted the update.\n")).unwrap();
+    assert_eq!(counts(&build()), (Some(1), Some(1), Some(4)));
+
+    // Rewritten with the same bytes: read once, found unchanged, and its new
+    // time remembered, so the next build reads nothing.
+    let same = dir.path().join("minutes/001_610385f5d5b25249.txt");
+    let bytes = std::fs::read(&same).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&same, bytes).unwrap();
+    assert_eq!(counts(&build()), (Some(1), Some(0), Some(5)));
+    assert_eq!(counts(&build()), (Some(0), Some(0), Some(5)));
+
+    let fresh = {
+        ok(dir.path(), &["build", "minutes", "--quiet", "--store", "fresh"]);
+        dump_of(dir.path(), "fresh")
+    };
+    assert_eq!(dump(dir.path()), fresh);
+}
+
+#[test]
 fn a_store_written_by_a_councilgraph_that_models_files_differently_is_rebuilt_whole() {
     let dir = corpus_copy();
     ok(dir.path(), &["build", "minutes", "--quiet"]);

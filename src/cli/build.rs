@@ -78,8 +78,9 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             eprintln!("--strict: {} file(s) failed; the store was not changed", summary.failed);
         } else {
             println!(
-                "{} files ({} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written to {} in {:.2}s",
+                "{} files ({} read, {} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written to {} in {:.2}s",
                 summary.files,
+                summary.read,
                 summary.changed,
                 summary.unchanged,
                 summary.removed,

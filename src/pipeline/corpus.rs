@@ -51,7 +51,7 @@ pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) ->
         .collect();
     let nothing_kept = vec![None; sources.len()];
     let taught = first.iter().map(|f| f.as_ref().map(|model| &model.source.names_taught));
-    let plans = plans(sources, &nothing_kept, taught);
+    let plans = plans(&all_read(sources), &nothing_kept, taught);
     first
         .into_par_iter()
         .zip(plans)
@@ -97,7 +97,51 @@ pub fn plan_corpus(
             }
         })
         .collect();
-    plans(sources, kept, taught.iter().map(|t| t.as_ref()))
+    plans(&all_read(sources), kept, taught.iter().map(|t| t.as_ref()))
+}
+
+/// Plans a rebuild in which some files were not read: `sources[i]` is
+/// `None` for a file whose size and modification time are those its graph
+/// was written from, and `kept[i]` holds its record. Such a file's graph is
+/// current as long as the names the corpus teaches are those it was planned
+/// with (`taught_before`: every file's, as the store records them). When
+/// they changed, returns `None`: every file must be read and planned.
+pub fn plan_unread<'t>(
+    sources: &[Option<Result<Source, String>>],
+    topics: &TopicScheme,
+    kept: &[Option<Unchanged>],
+    taught_before: impl Iterator<Item = &'t KnownBody>,
+) -> Option<Vec<Result<Plan, String>>> {
+    let taught: Vec<Result<Vec<KnownBody>, String>> = sources
+        .par_iter()
+        .zip(kept)
+        .map(|(source, kept)| match (source, kept) {
+            (Some(Err(reason)), _) => Err(reason.clone()),
+            (None | Some(Ok(_)), Some(kept)) => Ok(kept.names_taught.clone()),
+            (None, None) => Err("internal error: a file not read has no record".to_string()),
+            (Some(Ok(source)), None) => Ok(model_source_knowing(source, topics, &[])?.source.names_taught),
+        })
+        .collect();
+    let now = known_bodies(taught.iter().filter_map(|t| t.as_ref().ok()).flatten());
+    if now != known_bodies(taught_before) {
+        return None;
+    }
+    let views: Vec<Result<Option<&Source>, String>> = sources
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .map_or(Ok(None), |s| s.as_ref().map(Some).map_err(Clone::clone))
+        })
+        .collect();
+    Some(plans(&views, kept, taught.iter().map(|t| t.as_ref())))
+}
+
+/// Every source, read.
+fn all_read(sources: &[Result<Source, String>]) -> Vec<Result<Option<&Source>, String>> {
+    sources
+        .iter()
+        .map(|s| s.as_ref().map(Some).map_err(Clone::clone))
+        .collect()
 }
 
 /// Models one file as its plan says (a `Current` file is modelled as is).
@@ -117,9 +161,10 @@ pub fn model_planned(source: &Source, topics: &TopicScheme, plan: &Plan) -> Resu
     }
 }
 
-/// Each file's plan, from the names every file teaches (`Err`: the file failed).
+/// Each file's plan, from the names every file teaches (`Err`: the file
+/// failed); a file not read (`Ok(None)`) is current.
 fn plans<'t>(
-    sources: &[Result<Source, String>],
+    sources: &[Result<Option<&Source>, String>],
     kept: &[Option<Unchanged>],
     taught: impl Iterator<Item = Result<&'t Vec<KnownBody>, &'t String>>,
 ) -> Vec<Result<Plan, String>> {
@@ -136,7 +181,9 @@ fn plans<'t>(
         .zip(kept)
         .zip(taught)
         .map(|((source, kept), names)| {
-            let source = source.as_ref().map_err(Clone::clone)?;
+            let Some(source) = source.as_ref().map_err(Clone::clone)? else {
+                return Ok(Plan::Current);
+            };
             let names = names.map_err(Clone::clone)?;
             let learned = finder.unfound_names(&source.text, names);
             let hash = hash_with_learned(&source.hash, &learned);
@@ -269,6 +316,7 @@ fn model_unguarded(source: &Source, topics: &TopicScheme, known: &[KnownBody]) -
             .collect(),
         text_hash: source.hash.clone(),
         names_taught: Vec::new(),
+        stat: source.stat.clone(),
     };
     let mut model = resolve::resolve_with_topics(info, &source.text, &extraction, topics);
     model.source.names_taught = names_taught(&model);

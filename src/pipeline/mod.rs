@@ -10,7 +10,8 @@
 mod corpus;
 
 pub use corpus::{
-    model_corpus, model_planned, model_source, model_source_knowing, model_source_with, plan_corpus, Plan, Unchanged,
+    model_corpus, model_planned, model_source, model_source_knowing, model_source_with, plan_corpus, plan_unread, Plan,
+    Unchanged,
 };
 
 use crate::iri::Minter;
@@ -67,6 +68,9 @@ mod tests {
 #[derive(Debug, Default, Serialize)]
 pub struct BuildSummary {
     pub files: usize,
+    /// Files read (the others had the size and modification time their
+    /// graph was written from, and the corpus's names had not changed).
+    pub read: usize,
     pub changed: usize,
     pub unchanged: usize,
     pub removed: usize,
@@ -149,50 +153,123 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     let fingerprint = rdf::build_fingerprint(&options.topics);
     let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(fingerprint.as_str());
 
-    let read: Vec<Result<(Source, Option<String>), String>> = files
+    let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
+    // Files whose size and modification time are those their graph was
+    // written from are not read, as long as the names the corpus teaches
+    // stay the same (`plan_unread`).
+    let unread: Vec<bool> = files
         .par_iter()
-        .map(|file| read_source_noting(&file.path, file.id.clone()).map_err(|e| e.to_string()))
+        .map(|file| {
+            !scheme_changed
+                && record(file).is_some_and(|r| {
+                    r.stat.is_some()
+                        && r.text_hash.is_some()
+                        && r.names_taught.is_some()
+                        && r.stat == crate::source::file_stat(&file.path)
+                })
+        })
         .collect();
-    for (file, read) in files.iter().zip(&read) {
-        if let Ok((_, Some(warning))) = read {
-            summary.warnings.push(FileFailure {
-                path: file.path.clone(),
-                reason: warning.clone(),
-            });
+    let mut warnings: Vec<Option<String>> = vec![None; files.len()];
+    let read_at = |i: usize| read_source_noting(&files[i].path, files[i].id.clone()).map_err(|e| e.to_string());
+    let read: Vec<Option<Read>> = (0..files.len())
+        .into_par_iter()
+        .map(|i| (!unread[i]).then(|| read_at(i)))
+        .collect();
+    let mut sources: Vec<Option<Result<Source, String>>> = vec![None; files.len()];
+    let mut keep_read = |i: usize, read: Read, sources: &mut Vec<Option<Result<Source, String>>>| {
+        sources[i] = Some(read.map(|(source, warning)| {
+            warnings[i] = warning;
+            source
+        }));
+    };
+    for (i, read) in read.into_iter().enumerate() {
+        if let Some(read) = read {
+            keep_read(i, read, &mut sources);
         }
     }
-    let sources: Vec<Result<Source, String>> = read.into_iter().map(|r| r.map(|(s, _)| s)).collect();
-    let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
-    let kept: Vec<Option<Unchanged>> = files
-        .iter()
-        .zip(&sources)
-        .map(|(file, source)| {
-            let (source, record) = (source.as_ref().ok()?, record(file)?);
+    let kept_of = |file: &Discovered, source: Option<&Source>| -> Option<Unchanged> {
+        let record = record(file)?;
+        if let Some(source) = source {
             if scheme_changed || record.text_hash.as_deref() != Some(source.hash.as_str()) {
                 return None;
             }
-            Some(Unchanged {
-                hash: record.hash.clone(),
-                names_taught: record.names_taught.clone()?,
-            })
+        }
+        Some(Unchanged {
+            hash: record.hash.clone(),
+            names_taught: record.names_taught.clone()?,
         })
-        .collect();
-    let plans = plan_corpus(&sources, &options.topics, &kept);
+    };
+    let kept = |sources: &[Option<Result<Source, String>>]| -> Vec<Option<Unchanged>> {
+        files
+            .iter()
+            .zip(sources)
+            .map(|(file, source)| match source {
+                Some(Err(_)) => None,
+                Some(Ok(source)) => kept_of(file, Some(source)),
+                None => kept_of(file, None),
+            })
+            .collect()
+    };
+    let mut plans = None;
+    if unread.iter().any(|&u| u) {
+        let shard_holds = |path: &str| options.shard.is_none_or(|shard| shard.holds(path));
+        let taught_before = existing
+            .values()
+            .filter(|r| shard_holds(&r.path))
+            .flat_map(|r| r.names_taught.iter().flatten());
+        plans = plan_unread(&sources, &options.topics, &kept(&sources), taught_before);
+    }
+    let plans = match plans {
+        Some(plans) => plans,
+        None => {
+            // Names changed (or nothing was skipped): read every file.
+            let late: Vec<(usize, Read)> = (0..files.len())
+                .into_par_iter()
+                .filter(|&i| sources[i].is_none())
+                .map(|i| (i, read_at(i)))
+                .collect();
+            for (i, read) in late {
+                keep_read(i, read, &mut sources);
+            }
+            let kept = kept(&sources);
+            let all: Vec<Result<Source, String>> = sources.drain(..).map(|s| s.expect("every file read")).collect();
+            let plans = plan_corpus(&all, &options.topics, &kept);
+            sources = all.into_iter().map(Some).collect();
+            plans
+        }
+    };
+    summary.read = sources.iter().filter(|s| s.is_some()).count();
     let mut to_write: Vec<ToWrite> = Vec::new();
-    for ((file, source), plan) in files.iter().zip(sources).zip(plans) {
+    let mut restat: Vec<(&Discovered, String)> = Vec::new();
+    for (((file, source), warning), plan) in files.iter().zip(sources).zip(warnings).zip(plans) {
+        if let Some(warning) = warning {
+            summary.warnings.push(FileFailure {
+                path: file.path.clone(),
+                reason: warning,
+            });
+        }
         match (source, plan) {
-            (Err(reason), _) | (_, Err(reason)) => summary.failures.push(FileFailure {
+            (Some(Err(reason)), _) | (_, Err(reason)) => summary.failures.push(FileFailure {
                 path: file.path.clone(),
                 reason,
             }),
-            (Ok(_), Ok(Plan::Current)) => summary.unchanged += 1,
+            (None, Ok(_)) => summary.unchanged += 1,
+            (Some(Ok(source)), Ok(Plan::Current)) => {
+                summary.unchanged += 1;
+                if let Some(stat) = source
+                    .stat
+                    .filter(|stat| record(file).is_some_and(|r| r.stat.as_ref() != Some(stat)))
+                {
+                    restat.push((file, stat));
+                }
+            }
             // A store written before text hashes were kept: compare what was written.
-            (Ok(_), Ok(Plan::Model { hash, .. }))
+            (Some(Ok(_)), Ok(Plan::Model { hash, .. }))
                 if !scheme_changed && record(file).is_some_and(|r| r.hash == hash) =>
             {
                 summary.unchanged += 1
             }
-            (Ok(source), Ok(plan)) => to_write.push((file.clone(), source, plan)),
+            (Some(Ok(source)), Ok(plan)) => to_write.push((file.clone(), source, plan)),
         }
     }
     summary.failed = summary.failures.len();
@@ -211,6 +288,11 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
     } else {
         write_per_file(store, options, &to_write, &mut summary, progress)?;
+        // Read again but unchanged (touched, or copied): remember the new
+        // size and time, so the next build need not read them.
+        for (file, stat) in restat {
+            store::set_source_stat(store, &store::graph_for(&options.minter, &file.id), &stat)?;
+        }
         // Written last, so an interrupted build re-tags everything next time.
         if scheme_changed {
             store::replace_graph(store, &topics_graph, &scheme)?;
@@ -230,6 +312,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
 /// A rebuild that rewrites at least this many files (and a quarter of the
 /// store) compacts the store afterwards.
 const COMPACT_AFTER_FILES: usize = 64;
+
+/// A file read: its source and any warning, or why it could not be read.
+type Read = Result<(Source, Option<String>), String>;
 
 /// A file to model and write: where it is, its text, and its plan.
 type ToWrite = (Discovered, Source, Plan);
