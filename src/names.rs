@@ -433,10 +433,23 @@ pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
     for person in &mut out {
         person.role = person
             .role
-            .map(|r| r.trimmed(text, &[',', ';', '.', ':']))
+            .map(|r| unbracketed(text, r.trimmed(text, &[',', ';', '.', ':'])))
             .filter(|r| !r.is_empty());
     }
     out
+}
+
+/// A role printed in brackets after the name ("Councillor Watson (Deputy
+/// Leader)"), without them.
+fn unbracketed(text: &str, role: Span) -> Span {
+    let s = role.slice(text);
+    match s.strip_prefix('(') {
+        Some(inner) if !inner.contains('(') => {
+            let inner = inner.strip_suffix(')').unwrap_or(inner);
+            Span::new(role.start + 1, role.start + 1 + inner.len()).trimmed(text, &[])
+        }
+        _ => role,
+    }
 }
 
 /// Whether `s` opens with a word of a post or body ("District Commander …",
@@ -508,6 +521,21 @@ Pepe Di'Lasio, Assistant Director for Education; Sue Wilson, Head of Service, Pe
                     Some("Head of Service, Performance and Planning".into())
                 ),
                 ("Anne Hawke".into(), Some("Performance Manager".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn roles_in_brackets_lose_them() {
+        let text = "Councillor Watson (Deputy Leader) and Councillor Steele (Chair of the Overview and Scrutiny Management Board)";
+        assert_eq!(
+            people(text),
+            vec![
+                ("Watson".into(), Some("Deputy Leader".into())),
+                (
+                    "Steele".into(),
+                    Some("Chair of the Overview and Scrutiny Management Board".into())
+                ),
             ]
         );
     }

@@ -550,6 +550,43 @@ fn known_mentions(text: &str, span: Span, known: &KnownForms, out: &mut Vec<Body
     }
 }
 
+/// The council a text names, when every council it names by a name with
+/// "Council" in it is one place's ("Rotherham Metropolitan Borough
+/// Council", "Rotherham Council"): the longest of those names, for "the
+/// Council" to refer to. `None` when it names none, or two places'.
+pub fn own_council(mentions: &[BodyMention]) -> Option<KnownBody> {
+    let councils: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == BodyKind::Council && !m.national)
+        .map(|m| m.name.text.as_str())
+        .filter(|name| name.split_whitespace().any(|w| w.eq_ignore_ascii_case("council")))
+        .collect();
+    // The place is the first word, unless that is a word of the kind of
+    // council ("Metropolitan Borough Council" names no place).
+    let place = |name: &str| {
+        let first = name.split_whitespace().next()?;
+        (!crate::names::is_non_name_word(first)).then(|| first.to_lowercase())
+    };
+    let placed: Vec<(&str, String)> = councils.iter().filter_map(|c| Some((*c, place(c)?))).collect();
+    let (_, first) = placed.first()?;
+    if placed.iter().any(|(_, p)| p != first) {
+        return None;
+    }
+    let (name, _) = placed.iter().max_by_key(|(c, _)| (c.len(), std::cmp::Reverse(*c)))?;
+    Some(KnownBody {
+        name: name.to_string(),
+        kind: BodyKind::Council,
+        national: false,
+        key: String::new(),
+    })
+}
+
+/// "the Council" and "the Council's …" in `span`, read as `council`
+/// (appended to `out` where no mention covers them).
+pub fn council_references(text: &str, span: Span, council: &KnownBody, out: &mut Vec<BodyMention>) {
+    council_anaphora(text, span, std::slice::from_ref(council), out);
+}
+
 /// "the Council": the one local-authority council among the known bodies,
 /// when there is exactly one.
 fn council_anaphora(text: &str, span: Span, known: &[KnownBody], out: &mut Vec<BodyMention>) {
@@ -891,6 +928,23 @@ mod tests {
             councils,
             [text.find("Council's").unwrap(), text.find("Council’s").unwrap()]
         );
+    }
+
+    #[test]
+    fn a_file_naming_one_places_council_reads_the_council_as_it() {
+        let text =
+            "Rotherham Metropolitan Borough Council and Rotherham Council met. The plan went to the Council's Cabinet.";
+        let whole = Span::new(0, text.len());
+        let council = own_council(&find_bodies(text, whole)).expect("one place's council");
+        assert_eq!(council.name, "Rotherham Metropolitan Borough Council");
+        let mut found = find_bodies(text, whole);
+        council_references(text, whole, &council, &mut found);
+        assert!(found
+            .iter()
+            .any(|m| m.name.text == council.name && m.name.span.start == text.find("Council's").unwrap()));
+        let two = "Rotherham Metropolitan Borough Council and Sheffield City Council met.";
+        let found = find_bodies(two, Span::new(0, two.len()));
+        assert!(own_council(&found).is_none(), "{found:?}");
     }
 
     #[test]

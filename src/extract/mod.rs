@@ -121,11 +121,21 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     // Capitalised phrases, found once for the body, document and acronym rules.
     let whole = crate::text::Span::new(0, text.len());
     let all_runs = phrases::runs(text, whole);
-    let bodies: Vec<bodies::BodyMention> = segmented
+    let mut bodies: Vec<bodies::BodyMention> = segmented
         .documents
         .iter()
         .flat_map(|d| bodies::find_bodies_in(text, d.span, runs_within(&all_runs, d.span), known))
         .collect();
+    // "the Council" in a file that names its council itself (a council
+    // learned from other files is read in `find_bodies_in`).
+    if !known.iter().any(|k| k.kind == bodies::BodyKind::Council) {
+        if let Some(council) = bodies::own_council(&bodies) {
+            for d in &segmented.documents {
+                bodies::council_references(text, d.span, &council, &mut bodies);
+            }
+            bodies.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
+        }
+    }
     let defined: Vec<&str> = acronyms.iter().map(|(_, a)| a.acronym.text.as_str()).collect();
     let names: Vec<&str> = bodies.iter().map(|b| b.name.text.as_str()).collect();
     let matched_acronyms = acronyms::find_matched_in(text, whole, &all_runs, &defined, &names)

@@ -435,6 +435,14 @@ pub fn name_relations(text: &str, bodies: &[Span], documents: &[Span]) -> Vec<Re
         }
     }
     for body in bodies {
+        if let Some(provider) = provider_in_brackets(text, *body, bodies) {
+            out.push(RelationMention {
+                predicate: Predicate::ProvidedBy,
+                subject: End::Mention(*body),
+                object: End::Mention(provider),
+                evidence: Span::new(body.start, provider.end + 1),
+            });
+        }
         let parent = bodies
             .iter()
             .find(|p| p.end <= body.start && matches!(&text[p.end..body.start], "'s " | "’s "));
@@ -448,6 +456,49 @@ pub fn name_relations(text: &str, bodies: &[Span], documents: &[Span]) -> Vec<Re
         }
     }
     out
+}
+
+/// "Child Protection Advocacy Service (Barnardo's)": a service, project or
+/// programme followed by another body's name in brackets is provided by it
+/// (an acronym in brackets is the service's own short name, not a provider).
+fn provider_in_brackets(text: &str, service: Span, bodies: &[Span]) -> Option<Span> {
+    let name = service.slice(text);
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if !matches!(last, "Service" | "Services" | "Project" | "Programme" | "Scheme") {
+        return None;
+    }
+    // "Director of Children's Services (Rotherham …)": the bracket is the post's.
+    let before = text[..service.start].trim_end();
+    if before.ends_with(" of") || before.ends_with(" for") {
+        return None;
+    }
+    let provider = *bodies.iter().find(|b| b.start == service.end + 2)?;
+    let bracketed =
+        text.get(service.end..service.end + 2) == Some(" (") && text.get(provider.end..provider.end + 1) == Some(")");
+    (bracketed && !is_short_name_of(provider.slice(text), name)).then_some(provider)
+}
+
+/// Whether `short` is an acronym of `long`: one word whose letters, in
+/// order, are among the initials of `long`'s words ("Cafcass" of "Children
+/// and Family Court Advisory and Support Service"), or in capitals alone.
+fn is_short_name_of(short: &str, long: &str) -> bool {
+    if !short.chars().any(char::is_lowercase) {
+        return true;
+    }
+    if short.contains(' ') {
+        return false;
+    }
+    let initials: String = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut remaining = initials.chars();
+    short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .all(|c| remaining.any(|i| i == c))
 }
 
 /// Relations stated in `span` of `text` between the entities mentioned at
@@ -630,7 +681,9 @@ mod tests {
 
     #[test]
     fn names_say_who_owns_a_document_and_what_a_body_is_part_of() {
-        let text = "the Adults Board Annual Report; the Council’s Fresh Start Plan; the Council's Lives Commission";
+        let text = "the Adults Board Annual Report; the Council’s Fresh Start Plan; the Council's Lives Commission; \
+                    the Child Protection Advocacy Service (Barnardo's), the Evolve Service (ES), \
+                    the Children and Family Court Advisory and Support Service (Cafcass), Director of Children's Services (Council)";
         // Every occurrence of each name, as the mention rules would find them.
         let spans = |names: &[&str]| -> Vec<Span> {
             names
@@ -638,7 +691,18 @@ mod tests {
                 .flat_map(|n| text.match_indices(n).map(|(i, _)| Span::new(i, i + n.len())))
                 .collect()
         };
-        let bodies = spans(&["Adults Board", "Council", "Lives Commission"]);
+        let bodies = spans(&[
+            "Adults Board",
+            "Council",
+            "Lives Commission",
+            "Child Protection Advocacy Service",
+            "Barnardo's",
+            "Evolve Service",
+            "ES",
+            "Children and Family Court Advisory and Support Service",
+            "Cafcass",
+            "Children's Services",
+        ]);
         let documents = spans(&["Adults Board Annual Report", "Fresh Start Plan"]);
         let found: Vec<(&str, &str, &str)> = name_relations(text, &bodies, &documents)
             .iter()
@@ -653,6 +717,7 @@ mod tests {
                 ("Adults Board Annual Report", "ownedBy", "Adults Board"),
                 ("Fresh Start Plan", "ownedBy", "Council"),
                 ("Lives Commission", "partOf", "Council"),
+                ("Child Protection Advocacy Service", "providedBy", "Barnardo's"),
             ]
         );
     }
