@@ -154,7 +154,6 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
         .iter()
         .flat_map(|d| mentions::find_mentions(text, d.span))
         .collect();
-    let mut bodies = bodies;
     bodies.extend(acronym_mentions(text, &segmented, &acronyms, &bodies));
     let publications: Vec<publications::DocumentMention> = segmented
         .documents

@@ -88,6 +88,12 @@ static VERBS: LazyLock<Vec<(Regex, Predicate)>> = LazyLock::new(|| {
             r"(?i)\b(?:reports?|reported|reporting|feeds? back|fed back|submits? (?:its|their) reports?|provided regular updates|provides regular updates)(?: directly| quarterly| annually| regularly)?\s+(?:in)?to\b",
             Predicate::ReportsTo,
         ),
+        // "The report will also be submitted to the Improving Lives Select
+        // Commission": its owner reports there (see `resolve::relations`).
+        v(
+            r"(?i)\b(?:is|are|was|were|will(?: also)? be|would(?: also)? be|has(?: also)? been|had(?: also)? been) (?:submitted|presented) to\b",
+            Predicate::ReportsTo,
+        ),
         v(
             r"(?i)\b(?:is|was|are|were|will be|would be) owned by\b",
             Predicate::OwnedBy,
@@ -159,12 +165,18 @@ fn last_before(mentions: &[Span], within: Span, at: usize) -> Option<Span> {
 
 /// The mention starting soonest after `at` (within 40 bytes) in `within`.
 fn first_after(text: &str, mentions: &[Span], within: Span, at: usize) -> Option<Span> {
-    mentions
+    let first = mentions
         .iter()
         .filter(|m| m.start >= at && m.end <= within.end && !text[at..m.start].contains(['.', ';']))
         .filter(|m| m.start - at <= 40)
         .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)))
-        .copied()
+        .copied()?;
+    // "the Council's Improving Lives Select Commission": the possessed body.
+    let possessed = ["'s ", "’s "]
+        .iter()
+        .find(|p| text[first.end..within.end].starts_with(**p))
+        .and_then(|p| mentions.iter().find(|m| m.start == first.end + p.len()));
+    Some(possessed.copied().unwrap_or(first))
 }
 
 /// Every mention in a list starting right after `at`: "GROW, Rothacs and Rotherham Rise".
@@ -719,6 +731,19 @@ mod tests {
                 ("Lives Commission", "partOf", "Council"),
                 ("Child Protection Advocacy Service", "providedBy", "Barnardo's"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_report_submitted_to_a_body_reports_there() {
+        let text = "The report will also be submitted to the Council's Improving Lives Select Commission for scrutiny.";
+        assert_eq!(
+            relations(text, &["Council", "Improving Lives Select Commission"]),
+            vec![(
+                "<report>".to_string(),
+                "reportsTo".to_string(),
+                "Improving Lives Select Commission".to_string()
+            )]
         );
     }
 

@@ -747,6 +747,31 @@ The Chair invited Laura to lead the presentation.\n";
     }
 
     #[test]
+    fn a_report_submitted_to_a_body_makes_its_owner_report_there() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. SAFEGUARDING ADULTS\n\nThe Rotherham Safeguarding Adults Board Annual Report 2023-24 was presented. \
+The report would be submitted to the Health and Wellbeing Board in March.\n";
+        let m = model(text);
+        let facts: Vec<(String, &str, String)> = m
+            .relations
+            .iter()
+            .map(|r| (m.entity_name(&r.subject), r.predicate, m.entity_name(&r.object)))
+            .collect();
+        assert!(
+            facts.contains(&(
+                "Rotherham Safeguarding Adults Board".into(),
+                "reportsTo",
+                "Health and Wellbeing Board".into()
+            )),
+            "{facts:?}"
+        );
+        assert!(
+            !facts.iter().any(|(s, p, _)| *p == "reportsTo" && s.contains("Report")),
+            "{facts:?}"
+        );
+    }
+
+    #[test]
     fn ambiguous_first_names_stay_unresolved() {
         let text = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\nAlso in attendance: Laura Gough, Head of Service; Laura Kosciwicz, District Commander.\n\n\
 5. AN UPDATE\n\nThe Chair invited Laura to introduce the report.\n";

@@ -7,7 +7,7 @@
 //! Architecture invariant: an end that does not resolve to exactly one
 //! entity drops the relation; every relation keeps its evidence.
 
-use crate::extract::relations::{End, RelationMention};
+use crate::extract::relations::{End, Predicate, RelationMention};
 use crate::model::*;
 use crate::resolve::bodies::name_core;
 use crate::segment::{AttendanceStatus, Meeting};
@@ -118,6 +118,16 @@ pub fn resolve_stated(
             continue;
         }
         for s in subjects {
+            // A report submitted somewhere: its owner reports there.
+            let s = match s {
+                EntityRef::Document(d) if r.predicate == Predicate::ReportsTo => {
+                    match owner_of(d, mentions, &index, council) {
+                        Some(owner) => owner,
+                        None => continue,
+                    }
+                }
+                s => s,
+            };
             if s != objects[0] {
                 out.push(RelationFact {
                     subject: s,
@@ -130,6 +140,28 @@ pub fn resolve_stated(
         }
     }
     out
+}
+
+/// The body a document is stated to be owned by, when there is one.
+fn owner_of(
+    document: usize,
+    mentions: &[(Span, RelationMention)],
+    index: &MentionIndex,
+    council: &str,
+) -> Option<EntityRef> {
+    mentions
+        .iter()
+        .filter(|(_, r)| r.predicate == Predicate::OwnedBy)
+        .find(|(span, r)| {
+            index
+                .resolve(&r.subject, council, *span, "ownedBy")
+                .contains(&EntityRef::Document(document))
+        })
+        .and_then(|(span, r)| {
+            let owners = index.resolve(&r.object, council, *span, "");
+            (owners.len() == 1).then(|| owners[0].clone())
+        })
+        .filter(|owner| matches!(owner, EntityRef::Body(_)))
 }
 
 fn body_by_core(model: &FileModel, name: &str, council: &str) -> Option<usize> {
