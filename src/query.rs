@@ -51,56 +51,30 @@ fn inject(pattern: GraphPattern, values: &GraphPattern, names: &[String]) -> Gra
 /// after which a projection is a sub-SELECT, joined whole.
 fn inject_here(pattern: GraphPattern, values: &GraphPattern, top: bool) -> GraphPattern {
     use GraphPattern as P;
-    let here = |inner: Box<GraphPattern>| Box::new(inject_here(*inner, values, top));
     match pattern {
         P::Project { inner, variables } if top => P::Project {
             inner: Box::new(inject_here(*inner, values, false)),
             variables,
         },
-        P::Distinct { inner } => P::Distinct { inner: here(inner) },
-        P::Reduced { inner } => P::Reduced { inner: here(inner) },
-        P::Slice { inner, start, length } => P::Slice {
-            inner: here(inner),
-            start,
-            length,
-        },
-        P::OrderBy { inner, expression } => P::OrderBy {
-            inner: here(inner),
-            expression,
-        },
-        P::Filter { expr, inner } => P::Filter {
-            expr,
-            inner: here(inner),
-        },
-        P::Extend {
-            inner,
-            variable,
-            expression,
-        } => P::Extend {
-            inner: here(inner),
-            variable,
-            expression,
-        },
-        P::Group {
-            inner,
-            variables,
-            aggregates,
-        } => P::Group {
-            inner: here(inner),
-            variables,
-            aggregates,
-        },
+        // One sub-pattern each: the values go below it.
+        unary @ (P::Distinct { .. }
+        | P::Reduced { .. }
+        | P::Slice { .. }
+        | P::OrderBy { .. }
+        | P::Filter { .. }
+        | P::Extend { .. }
+        | P::Group { .. }) => map_children(unary, &mut |inner| inject_here(inner, values, top)),
         P::LeftJoin {
             left,
             right,
             expression,
         } => P::LeftJoin {
-            left: here(left),
+            left: Box::new(inject_here(*left, values, top)),
             right,
             expression,
         },
         P::Join { left, right } => P::Join {
-            left: here(left),
+            left: Box::new(inject_here(*left, values, top)),
             right,
         },
         other => P::Join {
@@ -113,11 +87,9 @@ fn inject_here(pattern: GraphPattern, values: &GraphPattern, top: bool) -> Graph
 /// Injects the values into every sub-SELECT in `pattern` that mentions one
 /// of `names`; `inside` once the query's own projection is passed.
 fn into_subqueries(pattern: GraphPattern, values: &GraphPattern, names: &[String], inside: bool) -> GraphPattern {
-    use GraphPattern as P;
-    let down = |p: Box<GraphPattern>| Box::new(into_subqueries(*p, values, names, inside));
     match pattern {
-        P::Project { inner, variables } => {
-            let subquery = P::Project {
+        GraphPattern::Project { inner, variables } => {
+            let subquery = GraphPattern::Project {
                 inner: Box::new(into_subqueries(*inner, values, names, true)),
                 variables,
             };
@@ -128,6 +100,16 @@ fn into_subqueries(pattern: GraphPattern, values: &GraphPattern, names: &[String
                 subquery
             }
         }
+        other => map_children(other, &mut |child| into_subqueries(child, values, names, inside)),
+    }
+}
+
+/// `pattern` with `f` applied to each of its direct sub-patterns (a leaf,
+/// or a pattern kind not listed, is returned as it is).
+fn map_children(pattern: GraphPattern, f: &mut dyn FnMut(GraphPattern) -> GraphPattern) -> GraphPattern {
+    use GraphPattern as P;
+    let mut down = |p: Box<GraphPattern>| Box::new(f(*p));
+    match pattern {
         P::Join { left, right } => P::Join {
             left: down(left),
             right: down(right),
@@ -178,6 +160,10 @@ fn into_subqueries(pattern: GraphPattern, values: &GraphPattern, names: &[String
         P::OrderBy { inner, expression } => P::OrderBy {
             inner: down(inner),
             expression,
+        },
+        P::Project { inner, variables } => P::Project {
+            inner: down(inner),
+            variables,
         },
         P::Distinct { inner } => P::Distinct { inner: down(inner) },
         P::Reduced { inner } => P::Reduced { inner: down(inner) },
@@ -496,8 +482,9 @@ mod tests {
         assert!(prepare("SELECT ?x WHERE { ?x ?p ?o }", &[("y".into(), "1".into())]).is_err());
     }
 
-    #[test]
-    fn a_bound_value_reaches_sub_selects_and_the_outer_level() {
+    /// `query` with `want` bound to "y", over two triples (objects "x" and
+    /// "y"), as CSV.
+    fn with_want_bound(query: &str) -> String {
         let store = Store::new().unwrap();
         store
             .load_from_reader(
@@ -505,33 +492,24 @@ mod tests {
                 "<http://a> <http://p> \"x\" <http://g> .\n<http://b> <http://p> \"y\" <http://g> .\n".as_bytes(),
             )
             .unwrap();
-        let q = prepare(
-            "SELECT ?n ?w WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s <http://p> ?o FILTER(?o != ?want) } } \
-             BIND(?want AS ?w) }",
-            &[("want".into(), "y".into())],
-        )
-        .unwrap();
+        let q = prepare(query, &[("want".into(), "y".into())]).unwrap();
         let mut out = Vec::new();
         write_results(evaluate(&store, q).unwrap(), OutputFormat::Csv, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "n,w\r\n1,y\r\n");
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_bound_value_reaches_sub_selects_and_the_outer_level() {
+        let out = with_want_bound(
+            "SELECT ?n ?w WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s <http://p> ?o FILTER(?o != ?want) } } \
+             BIND(?want AS ?w) }",
+        );
+        assert_eq!(out, "n,w\r\n1,y\r\n");
     }
 
     #[test]
     fn a_bound_value_reaches_filters() {
-        let store = Store::new().unwrap();
-        store
-            .load_from_reader(
-                oxigraph::io::RdfFormat::NQuads,
-                "<http://a> <http://p> \"x\" <http://g> .\n<http://b> <http://p> \"y\" <http://g> .\n".as_bytes(),
-            )
-            .unwrap();
-        let q = prepare(
-            "SELECT ?s WHERE { ?s <http://p> ?o FILTER(?o = ?want) }",
-            &[("want".into(), "y".into())],
-        )
-        .unwrap();
-        let mut out = Vec::new();
-        write_results(evaluate(&store, q).unwrap(), OutputFormat::Csv, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "s\r\nhttp://b\r\n");
+        let out = with_want_bound("SELECT ?s WHERE { ?s <http://p> ?o FILTER(?o = ?want) }");
+        assert_eq!(out, "s\r\nhttp://b\r\n");
     }
 }
