@@ -24,7 +24,7 @@ use oxigraph::model::Quad;
 use oxigraph::store::Store;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -154,9 +154,102 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(fingerprint.as_str());
 
     let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
-    // Files whose size and modification time are those their graph was
-    // written from are not read, as long as the names the corpus teaches
-    // stay the same (`plan_unread`).
+    let Planned {
+        sources,
+        warnings,
+        plans,
+    } = read_and_plan(&files, &existing, options, scheme_changed);
+    summary.read = sources.iter().filter(|s| s.is_some()).count();
+    let mut to_write: Vec<ToWrite> = Vec::new();
+    let mut restat: Vec<(&Discovered, String)> = Vec::new();
+    for (((file, source), warning), plan) in files.iter().zip(sources).zip(warnings).zip(plans) {
+        if let Some(warning) = warning {
+            summary.warnings.push(FileFailure {
+                path: file.path.clone(),
+                reason: warning,
+            });
+        }
+        match (source, plan) {
+            (Some(Err(reason)), _) | (_, Err(reason)) => summary.failures.push(FileFailure {
+                path: file.path.clone(),
+                reason,
+            }),
+            (None, Ok(_)) => summary.unchanged += 1,
+            (Some(Ok(source)), Ok(Plan::Current)) => {
+                summary.unchanged += 1;
+                if let Some(stat) = source
+                    .stat
+                    .filter(|stat| record(file).is_some_and(|r| r.stat.as_ref() != Some(stat)))
+                {
+                    restat.push((file, stat));
+                }
+            }
+            // A store written before text hashes were kept: compare what was written.
+            (Some(Ok(_)), Ok(Plan::Model { hash, .. }))
+                if !scheme_changed && record(file).is_some_and(|r| r.hash == hash) =>
+            {
+                summary.unchanged += 1
+            }
+            (Some(Ok(source)), Ok(plan)) => to_write.push((file.clone(), source, plan)),
+        }
+    }
+    summary.failed = summary.failures.len();
+    if options.strict && summary.failed > 0 {
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    }
+    let scheme = if scheme_changed {
+        rdf::scheme_quads(&options.minter, &options.topics)
+    } else {
+        Vec::new()
+    };
+    summary.quads_written += scheme.len();
+    // The bulk loader only adds: it is for a store with nothing to replace.
+    if store.is_empty()? {
+        write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
+    } else {
+        write_per_file(store, options, &to_write, &mut summary, progress)?;
+        // Read again but unchanged (touched, or copied): remember the new
+        // size and time, so the next build need not read them.
+        for (file, stat) in restat {
+            store::set_source_stat(store, &store::graph_for(&options.minter, &file.id), &stat)?;
+        }
+        // Written last, so an interrupted build re-tags everything next time.
+        if scheme_changed {
+            store::replace_graph(store, &topics_graph, &scheme)?;
+        }
+        // Replacing many graphs leaves RocksDB full of deleted entries that
+        // every later read steps over (at 1k meetings, queries ran 2-15×
+        // slower after a whole-store rewrite); compact them away.
+        if to_write.len() >= COMPACT_AFTER_FILES.max(existing.len() / 4) {
+            store.optimize()?;
+        }
+    }
+    summary.removed = remove_vanished(store, options, &files, &existing)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// What reading and planning decided for each file (in `files` order).
+struct Planned {
+    /// `None`: not read (its size and time are those its graph was written from).
+    sources: Vec<Option<Result<Source, String>>>,
+    /// What was odd about a file read anyway (not UTF-8).
+    warnings: Vec<Option<String>>,
+    plans: Vec<Result<Plan, String>>,
+}
+
+/// Reads the files that may have changed and plans every file: files whose
+/// size and modification time are those their graph was written from are
+/// not read, as long as the names the corpus teaches stay the same
+/// (`plan_unread`); otherwise every file is read and planned.
+fn read_and_plan(
+    files: &[Discovered],
+    existing: &HashMap<String, store::IndexedSource>,
+    options: &BuildOptions,
+    scheme_changed: bool,
+) -> Planned {
+    let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
     let unread: Vec<bool> = files
         .par_iter()
         .map(|file| {
@@ -238,75 +331,11 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             plans
         }
     };
-    summary.read = sources.iter().filter(|s| s.is_some()).count();
-    let mut to_write: Vec<ToWrite> = Vec::new();
-    let mut restat: Vec<(&Discovered, String)> = Vec::new();
-    for (((file, source), warning), plan) in files.iter().zip(sources).zip(warnings).zip(plans) {
-        if let Some(warning) = warning {
-            summary.warnings.push(FileFailure {
-                path: file.path.clone(),
-                reason: warning,
-            });
-        }
-        match (source, plan) {
-            (Some(Err(reason)), _) | (_, Err(reason)) => summary.failures.push(FileFailure {
-                path: file.path.clone(),
-                reason,
-            }),
-            (None, Ok(_)) => summary.unchanged += 1,
-            (Some(Ok(source)), Ok(Plan::Current)) => {
-                summary.unchanged += 1;
-                if let Some(stat) = source
-                    .stat
-                    .filter(|stat| record(file).is_some_and(|r| r.stat.as_ref() != Some(stat)))
-                {
-                    restat.push((file, stat));
-                }
-            }
-            // A store written before text hashes were kept: compare what was written.
-            (Some(Ok(_)), Ok(Plan::Model { hash, .. }))
-                if !scheme_changed && record(file).is_some_and(|r| r.hash == hash) =>
-            {
-                summary.unchanged += 1
-            }
-            (Some(Ok(source)), Ok(plan)) => to_write.push((file.clone(), source, plan)),
-        }
+    Planned {
+        sources,
+        warnings,
+        plans,
     }
-    summary.failed = summary.failures.len();
-    if options.strict && summary.failed > 0 {
-        summary.seconds = started.elapsed().as_secs_f64();
-        return Ok(summary);
-    }
-    let scheme = if scheme_changed {
-        rdf::scheme_quads(&options.minter, &options.topics)
-    } else {
-        Vec::new()
-    };
-    summary.quads_written += scheme.len();
-    // The bulk loader only adds: it is for a store with nothing to replace.
-    if store.is_empty()? {
-        write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
-    } else {
-        write_per_file(store, options, &to_write, &mut summary, progress)?;
-        // Read again but unchanged (touched, or copied): remember the new
-        // size and time, so the next build need not read them.
-        for (file, stat) in restat {
-            store::set_source_stat(store, &store::graph_for(&options.minter, &file.id), &stat)?;
-        }
-        // Written last, so an interrupted build re-tags everything next time.
-        if scheme_changed {
-            store::replace_graph(store, &topics_graph, &scheme)?;
-        }
-        // Replacing many graphs leaves RocksDB full of deleted entries that
-        // every later read steps over (at 1k meetings, queries ran 2-15×
-        // slower after a whole-store rewrite); compact them away.
-        if to_write.len() >= COMPACT_AFTER_FILES.max(existing.len() / 4) {
-            store.optimize()?;
-        }
-    }
-    summary.removed = remove_vanished(store, options, &files, &existing)?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
 }
 
 /// A rebuild that rewrites at least this many files (and a quarter of the
