@@ -678,6 +678,57 @@ fn listed_after_kind(text: &str, span: Span, out: &mut Vec<BodyMention>) {
     }
 }
 
+/// A name in apposition with a word for a kind of organisation: "the
+/// national charity, Safe Lives, confirmed", "Aspire, the pupil referral
+/// unit, worked". The name has one to four capitalised words.
+static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,3}),\s+the\s+(?P<desc>(?:[a-z][a-z-]*\s+){0,3})(?P<kind>charity|unit|provider|organisation|organization|agency|trust|school|college)\s*[,.;:)]")
+        .expect("regex")
+});
+static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<desc>(?:[a-z][a-z-]*\s+){0,3})(?P<kind>charity|provider|organisation|organization|agency)\s*,\s+(?P<name>\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,3})(?:,|\s+[a-z])")
+        .expect("regex")
+});
+
+fn apposed_kind(word: &str) -> BodyKind {
+    match word {
+        "charity" => BodyKind::Charity,
+        "school" | "college" => BodyKind::School,
+        "trust" => BodyKind::Nhs,
+        "unit" => BodyKind::Service,
+        _ => BodyKind::Other,
+    }
+}
+
+fn apposed_names(text: &str, span: Span, out: &mut Vec<BodyMention>) {
+    let s = span.slice(text);
+    let matches = NAME_THEN_KIND.captures_iter(s).chain(KIND_THEN_NAME.captures_iter(s));
+    for c in matches {
+        let (name, desc) = (c.name("name").expect("group"), &c["desc"]);
+        // "the head of the unit" is a post, not a description; a first word
+        // that is a given name, an honorific or a post word makes it a person.
+        let describes = !desc
+            .split_whitespace()
+            .any(|w| matches!(w, "of" | "for" | "to" | "and" | "the" | "with" | "in" | "at"));
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        let personal = crate::names::is_given_name(first) || crate::names::is_non_name_word(first);
+        if !describes || personal {
+            continue;
+        }
+        let found = Span::new(span.start + name.start(), span.start + name.end());
+        if !out
+            .iter()
+            .any(|m| m.name.span.contains(found) || found.contains(m.name.span))
+        {
+            out.push(BodyMention {
+                name: Spanned::new(name.as_str(), found),
+                kind: apposed_kind(&c["kind"]),
+                national: false,
+            });
+        }
+    }
+}
+
 /// Bodies named in `span` of `text`, in text order.
 pub fn find_bodies(text: &str, span: Span) -> Vec<BodyMention> {
     find_bodies_knowing(text, span, &[])
@@ -698,6 +749,7 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
     }
     known_mentions(text, span, &NATIONAL_FORMS, &mut out);
     listed_after_kind(text, span, &mut out);
+    apposed_names(text, span, &mut out);
     if !known.is_empty() {
         known_mentions(text, span, &KnownForms::new(known.iter()), &mut out);
     }
@@ -945,6 +997,21 @@ mod tests {
         let two = "Rotherham Metropolitan Borough Council and Sheffield City Council met.";
         let found = find_bodies(two, Span::new(0, two.len()));
         assert!(own_council(&found).is_none(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_beside_a_word_for_an_organisation_is_a_body() {
+        let text = "National domestic abuse charity, Safe Lives confirmed the figures. \
+                    Whilst students were in alternative provision, Aspire, the pupil referral unit, worked with them. \
+                    Sarah Jones, the head of the unit, spoke. Councillor Ali, the local provider, spoke.";
+        let found = find_bodies(text, Span::new(0, text.len()));
+        let names: Vec<(&str, BodyKind)> = found.iter().map(|m| (m.name.text.as_str(), m.kind)).collect();
+        assert!(names.contains(&("Safe Lives", BodyKind::Charity)), "{names:?}");
+        assert!(names.contains(&("Aspire", BodyKind::Service)), "{names:?}");
+        assert!(
+            !names.iter().any(|(n, _)| n.contains("Sarah") || n.contains("Ali")),
+            "{names:?}"
+        );
     }
 
     #[test]

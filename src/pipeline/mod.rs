@@ -147,6 +147,11 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     }
     summary.files = files.len();
     let existing = store::indexed_sources(store)?;
+    tracing::debug!(
+        "{} files found, the store's records read: {:?}",
+        files.len(),
+        started.elapsed()
+    );
     // A different topic scheme re-tags every file, unchanged or not; so does
     // a councilgraph that models files differently (rdf::MODEL_EPOCH).
     let topics_graph = rdf::topics_graph_iri(&options.minter);
@@ -159,6 +164,7 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         warnings,
         plans,
     } = read_and_plan(&files, &existing, options, scheme_changed);
+    tracing::debug!("files read and planned: {:?}", started.elapsed());
     summary.read = sources.iter().filter(|s| s.is_some()).count();
     let mut to_write: Vec<ToWrite> = Vec::new();
     let mut restat: Vec<(&Discovered, String)> = Vec::new();
@@ -225,6 +231,7 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             store.optimize()?;
         }
     }
+    tracing::debug!("graphs written: {:?}", started.elapsed());
     summary.removed = remove_vanished(store, options, &files, &existing)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
