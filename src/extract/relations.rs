@@ -152,6 +152,13 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s
 /// "its Work Programme", "their Annual Report": a possessive before a mention.
 static ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:its|their) (?:own )?$").expect("regex"));
 
+/// "… the Executive Group of the safeguarding partnership", "… the Chief
+/// Officer Group of the safeguarding partners": a body of a body named by
+/// its kind alone.
+static OF_THE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ of the (?:[a-z]+ )?(?P<noun>partnership|partners|council|board)\b").expect("regex")
+});
+
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\breporting to (?:the )?").expect("regex"));
 
 /// The mention nearest before `at` within `within`.
@@ -301,6 +308,24 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
                 predicate: Predicate::OwnedBy,
                 subject: End::Mention(document),
                 object: body,
+                evidence: sentence,
+            });
+        }
+    }
+    for body in mentions.iter().filter(|m| sentence.contains(**m)) {
+        if let Some(c) = OF_THE_KIND.captures(&text[body.end..sentence.end]) {
+            let noun = if &c["noun"] == "partners" {
+                "partnership"
+            } else {
+                &c["noun"]
+            };
+            out.push(RelationMention {
+                predicate: Predicate::PartOf,
+                subject: End::Mention(*body),
+                object: End::Anaphor {
+                    noun: noun.to_string(),
+                    at: body.start,
+                },
                 evidence: sentence,
             });
         }
@@ -744,6 +769,27 @@ mod tests {
                 "reportsTo".to_string(),
                 "Improving Lives Select Commission".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_body_of_the_partnership_is_part_of_it() {
+        let text =
+            "Chair the Chief Officer Group of the safeguarding partners. Chair the Executive Group of the partnership.";
+        assert_eq!(
+            relations(text, &["Chief Officer Group", "Executive Group"]),
+            vec![
+                (
+                    "Chief Officer Group".to_string(),
+                    "partOf".to_string(),
+                    "<partnership>".to_string()
+                ),
+                (
+                    "Executive Group".to_string(),
+                    "partOf".to_string(),
+                    "<partnership>".to_string()
+                ),
+            ]
         );
     }
 
