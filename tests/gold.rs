@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("organisations", 0.78),
     ("documents", 0.77),
     ("acronyms", 0.85),
-    ("relations", 0.71),
+    ("relations", 0.73),
 ];
 
 #[test]

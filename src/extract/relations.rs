@@ -394,6 +394,40 @@ fn captioned_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Rel
 /// Frequency – once every 2 months", a "Membership" header row, then a row
 /// whose first cell lists the members' posts as paragraphs ("<p>Chief Nurse
 /// (Rotherham Clinical Commissioning Group)</p>").
+/// "The safeguarding partners in Rotherham are:" closing a line.
+static PARTNERS_ARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpartners\b[^.]*\b(?:are|were|include|includes|comprise|comprises)\s*:\s*$").expect("regex")
+});
+
+/// A bullet ("- ", "• ", "* ", "1. ") opening a line.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-•*]|\d+[.)])\s+").expect("regex"));
+
+/// "The safeguarding partners in Rotherham are:" then a bulleted list of
+/// bodies: each is a member of the partnership (the latest named).
+fn partner_lists(text: &str, mentions: &[Span], span: Span, out: &mut Vec<RelationMention>) {
+    let lines = lines_in(text, span);
+    for (i, line) in lines.iter().enumerate() {
+        if !PARTNERS_ARE.is_match(line.text) {
+            continue;
+        }
+        let items = lines[i + 1..].iter().filter(|l| !l.is_blank());
+        for item in items.take_while(|l| BULLET.is_match(l.text)) {
+            let Some(member) = mentions.iter().find(|m| item.span.contains(**m)) else {
+                continue;
+            };
+            out.push(RelationMention {
+                predicate: Predicate::MemberOf,
+                subject: End::Mention(*member),
+                object: End::Anaphor {
+                    noun: "partnership".to_string(),
+                    at: line.span.start,
+                },
+                evidence: Span::new(line.span.start, item.span.end),
+            });
+        }
+    }
+}
+
 fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<RelationMention>) {
     let lines = lines_in(text, span);
     for (i, line) in lines.iter().enumerate() {
@@ -549,6 +583,7 @@ pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<Relation
     }
     captioned_tables(text, &sorted, span, &mut out);
     membership_tables(text, &sorted, span, &mut out);
+    partner_lists(text, &sorted, span, &mut out);
     out
 }
 
@@ -769,6 +804,28 @@ mod tests {
                 "reportsTo".to_string(),
                 "Improving Lives Select Commission".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn bodies_listed_as_the_partners_are_members_of_the_partnership() {
+        let text = "The safeguarding partners in Rotherham are:\n\n- **Rotherham Council**\n- **South Yorkshire Police**\n\nThe Police lead.";
+        let members: Vec<(String, String, String)> =
+            relations(text, &["Rotherham Council", "South Yorkshire Police", "Police"]);
+        assert_eq!(
+            members,
+            vec![
+                (
+                    "Rotherham Council".to_string(),
+                    "memberOf".to_string(),
+                    "<partnership>".to_string()
+                ),
+                (
+                    "South Yorkshire Police".to_string(),
+                    "memberOf".to_string(),
+                    "<partnership>".to_string()
+                ),
+            ]
         );
     }
 

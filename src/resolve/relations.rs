@@ -57,12 +57,13 @@ impl<'m> MentionIndex<'m> {
     /// The latest entity named before `at` (within 5,000 bytes) whose name
     /// contains `noun`, or any entity for an empty noun (a document, when
     /// `document_first` and one is near).
-    fn antecedent(&self, noun: &str, at: usize, document_first: bool) -> Option<EntityRef> {
+    fn antecedent(&self, noun: &str, at: usize, document_first: bool, no_document: bool) -> Option<EntityRef> {
         let near = || {
             self.ordered
                 .iter()
                 .rev()
                 .filter(move |(s, _)| s.end <= at && at - s.end < 5000)
+                .filter(move |(_, e)| !(no_document && matches!(e, EntityRef::Document(_))))
         };
         if noun.is_empty() && document_first {
             if let Some((_, e)) = near().find(|(_, e)| matches!(e, EntityRef::Document(_))) {
@@ -74,8 +75,11 @@ impl<'m> MentionIndex<'m> {
             .map(|(_, e)| e.clone())
     }
 
+    /// The entities `end` stands for; `predicate` is the relation's for a
+    /// subject, empty for an object (which is never a document).
     fn resolve(&self, end: &End, council: &str, document: Span, predicate: &str) -> Vec<EntityRef> {
         let document_first = matches!(predicate, "ownedBy" | "governedBy" | "approvedBy");
+        let no_document = predicate.is_empty();
         match end {
             End::Mention(s) => self.by_span.get(s).cloned().into_iter().collect(),
             End::Anaphor { noun, at } if matches!(noun.as_str(), "committee" | "commission") => self
@@ -83,10 +87,13 @@ impl<'m> MentionIndex<'m> {
                 .iter()
                 .find(|(span, _)| span.contains(Span::new(*at, *at)))
                 .map(|(_, body)| EntityRef::Body(*body))
-                .or_else(|| self.antecedent(noun, *at, document_first))
+                .or_else(|| self.antecedent(noun, *at, document_first, no_document))
                 .into_iter()
                 .collect(),
-            End::Anaphor { noun, at } => self.antecedent(noun, *at, document_first).into_iter().collect(),
+            End::Anaphor { noun, at } => self
+                .antecedent(noun, *at, document_first, no_document)
+                .into_iter()
+                .collect(),
             End::Post(post) => vec![EntityRef::Post(post.clone())],
             End::Kind { noun } => self
                 .model
