@@ -71,31 +71,123 @@ pub struct IndexedSource {
 
 /// Source graphs in the store, by graph IRI.
 pub fn indexed_sources(store: &Store) -> Result<HashMap<String, IndexedSource>> {
-    let query = format!(
-        "{}SELECT ?g ?path ?hash ?text ?names ?stat WHERE {{ GRAPH ?g {{ ?g a cg:SourceFile ; cg:path ?path ; cg:contentHash ?hash \
-         OPTIONAL {{ ?g cg:textHash ?text }} OPTIONAL {{ ?g cg:namesTaught ?names }} OPTIONAL {{ ?g cg:sourceStat ?stat }} }} }}",
-        ns::SPARQL_PREFIXES
-    );
-    let mut out = HashMap::new();
-    if let QueryResults::Solutions(solutions) = SparqlEvaluator::new().parse_query(&query)?.on_store(store).execute()? {
-        for s in solutions {
-            let s = s?;
-            let text = |v: &str| match s.get(v) {
-                Some(Term::Literal(l)) => Some(l.value().to_string()),
-                Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-                _ => None,
-            };
-            let source = IndexedSource {
-                path: text("path").unwrap_or_default(),
-                hash: text("hash").unwrap_or_default(),
-                text_hash: text("text"),
-                names_taught: text("names").and_then(|names| KnownBody::decode_list(&names)),
-                stat: text("stat"),
-            };
-            out.insert(text("g").unwrap_or_default(), source);
+    indexed_sources_with(store, true)
+}
+
+/// [`indexed_sources`] without the names each file teaches (`names_taught`
+/// is `None`): the bulk of the records, not needed to see what changed.
+pub fn indexed_sources_without_names(store: &Store) -> Result<HashMap<String, IndexedSource>> {
+    indexed_sources_with(store, false)
+}
+
+fn indexed_sources_with(store: &Store, with_names: bool) -> Result<HashMap<String, IndexedSource>> {
+    // One scan a property, each a range of one index, joined here: a SPARQL
+    // join looked every record up graph by graph (1 s at 10k files).
+    let records = |local: &str| -> Result<HashMap<String, String>> {
+        let property = NamedNode::new_unchecked(format!("{}{local}", ns::CG));
+        let mut out = HashMap::new();
+        for quad in store.quads_for_pattern(None, Some(property.as_ref()), None, None) {
+            let quad = quad?;
+            // A file's graph describes itself; the union graph's copy is skipped.
+            if let (NamedOrBlankNode::NamedNode(subject), GraphName::NamedNode(graph), Term::Literal(value)) =
+                (&quad.subject, &quad.graph_name, &quad.object)
+            {
+                if subject == graph {
+                    out.insert(graph.as_str().to_string(), value.value().to_string());
+                }
+            }
         }
+        Ok(out)
+    };
+    let mut hashes = records("contentHash")?;
+    let mut texts = records("textHash")?;
+    let mut stats = records("sourceStat")?;
+    let mut names = if with_names {
+        records("namesTaught")?
+    } else {
+        HashMap::new()
+    };
+    Ok(records("path")?
+        .into_iter()
+        .filter_map(|(graph, path)| {
+            let source = IndexedSource {
+                path,
+                hash: hashes.remove(&graph)?,
+                text_hash: texts.remove(&graph),
+                names_taught: names.remove(&graph).and_then(|n| KnownBody::decode_list(&n)),
+                stat: stats.remove(&graph),
+            };
+            Some((graph, source))
+        })
+        .collect())
+}
+
+/// The literal of `graph`'s own `property` triple in `graph`, if any.
+fn own_literal(store: &Store, graph: &NamedNode, property: &str) -> Result<Option<String>> {
+    let property = NamedNode::new_unchecked(format!("{}{property}", ns::CG));
+    let found = store
+        .quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(graph.as_ref())),
+            Some(property.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .next()
+        .transpose()?;
+    Ok(found.and_then(|q| match q.object {
+        Term::Literal(l) => Some(l.value().to_string()),
+        _ => None,
+    }))
+}
+
+/// The body names one source's graph records it teaches (`None` when its
+/// graph does not record them).
+pub fn names_taught(store: &Store, graph: &NamedNode) -> Result<Option<Vec<KnownBody>>> {
+    Ok(own_literal(store, graph, "namesTaught")?.and_then(|names| KnownBody::decode_list(&names)))
+}
+
+/// The names the corpus taught at the last build that planned every file,
+/// for the files of `scope` (a shard, or "all"); `None` when none is kept
+/// for that scope (a build was interrupted, or another scope's was kept).
+pub fn known_names(store: &Store, topics_graph: &NamedNode, scope: &str) -> Result<Option<Vec<KnownBody>>> {
+    let Some(kept) = own_literal(store, topics_graph, "knownNames")? else {
+        return Ok(None);
+    };
+    let Some((kept_scope, names)) = kept.split_once('\n') else {
+        return Ok(None);
+    };
+    Ok((kept_scope == scope).then(|| KnownBody::decode_list(names)).flatten())
+}
+
+/// Keeps (or, with `None`, forgets) the names the corpus teaches, in the
+/// topics graph (left out of the union graph: it is the build's record).
+pub fn set_known_names(store: &Store, topics_graph: &NamedNode, known: Option<(&str, &[KnownBody])>) -> Result<()> {
+    let property = NamedNode::new_unchecked(format!("{}knownNames", ns::CG));
+    let graph = GraphName::NamedNode(topics_graph.clone());
+    let subject = NamedOrBlankNode::NamedNode(topics_graph.clone());
+    let mut tx = store.start_transaction()?;
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            Some(subject.as_ref()),
+            Some(property.as_ref()),
+            None,
+            Some(graph.as_ref()),
+        )
+        .collect::<Result<_, _>>()?;
+    for quad in &old {
+        tx.remove(quad);
     }
-    Ok(out)
+    if let Some((scope, names)) = known {
+        let value = format!("{scope}\n{}", KnownBody::encode_list(names));
+        tx.insert(&Quad::new(
+            subject,
+            property,
+            oxigraph::model::Literal::new_simple_literal(value),
+            graph,
+        ));
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// The hash of the topic scheme the store's topics graph holds, if any.

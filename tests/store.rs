@@ -238,6 +238,10 @@ fn a_rebuild_ends_with_the_store_a_fresh_build_makes_even_when_names_learned_els
         (summary["changed"].as_u64(), summary["unchanged"].as_u64()),
         (Some(2), Some(1))
     );
+    assert_eq!(
+        summary["read"], 3,
+        "a name the corpus taught is gone: every file is read"
+    );
     assert!(!learned(&dump(dir.path())));
     assert_eq!(dump(dir.path()), fresh_dump(dir.path()));
 
@@ -249,6 +253,22 @@ fn a_rebuild_ends_with_the_store_a_fresh_build_makes_even_when_names_learned_els
         (Some(2), Some(1))
     );
     assert!(learned(&dump(dir.path())));
+    assert_eq!(dump(dir.path()), fresh_dump(dir.path()));
+
+    // A new meeting naming only what the corpus knows: only it is read.
+    std::fs::write(
+        m.join("d.txt"),
+        minutes(
+            "Tuesday 14 January 2025",
+            "Councillor Brown thanked Rotherham Rise again.",
+        ),
+    )
+    .unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!(
+        (summary["read"].as_u64(), summary["changed"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(dump(dir.path()), fresh_dump(dir.path()));
 }
 

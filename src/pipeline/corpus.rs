@@ -50,8 +50,9 @@ pub fn model_corpus(sources: &[Result<Source, String>], topics: &TopicScheme) ->
         .map(|source| model_source_knowing(source.as_ref().map_err(Clone::clone)?, topics, &[]))
         .collect();
     let nothing_kept = vec![None; sources.len()];
-    let taught = first.iter().map(|f| f.as_ref().map(|model| &model.source.names_taught));
-    let plans = plans(&all_read(sources), &nothing_kept, taught);
+    let taught = || first.iter().map(|f| f.as_ref().map(|model| &model.source.names_taught));
+    let known = known_bodies(taught().filter_map(Result::ok).flatten());
+    let plans = plans(&all_read(sources), &nothing_kept, taught(), &known);
     first
         .into_par_iter()
         .zip(plans)
@@ -80,12 +81,13 @@ pub enum Plan {
 
 /// Decides, for every source, whether it must be modelled and with which
 /// names learned from the others, holding no model: the files not `kept`
-/// are modelled once here, for the names they teach, and dropped.
+/// are modelled once here, for the names they teach, and dropped. Returns
+/// the plans and the names the corpus teaches.
 pub fn plan_corpus(
     sources: &[Result<Source, String>],
     topics: &TopicScheme,
     kept: &[Option<Unchanged>],
-) -> Vec<Result<Plan, String>> {
+) -> (Vec<Result<Plan, String>>, Vec<KnownBody>) {
     let taught: Vec<Result<Vec<KnownBody>, String>> = sources
         .par_iter()
         .zip(kept)
@@ -97,34 +99,54 @@ pub fn plan_corpus(
             }
         })
         .collect();
-    plans(&all_read(sources), kept, taught.iter().map(|t| t.as_ref()))
+    let known = known_bodies(taught.iter().filter_map(|t| t.as_ref().ok()).flatten());
+    let plans = plans(&all_read(sources), kept, taught.iter().map(|t| t.as_ref()), &known);
+    (plans, known)
 }
 
 /// Plans a rebuild in which some files were not read: `sources[i]` is
 /// `None` for a file whose size and modification time are those its graph
-/// was written from, and `kept[i]` holds its record. Such a file's graph is
-/// current as long as the names the corpus teaches are those it was planned
-/// with (`taught_before`: every file's, as the store records them). When
-/// they changed, returns `None`: every file must be read and planned.
-pub fn plan_unread<'t>(
+/// was written from. Such a file's graph is current as long as the names
+/// the corpus teaches are `known_before`, those the last build planned
+/// with. That holds when every file read teaches at least the names its
+/// record says it taught (`recorded[i]`; `None` for a file new to the
+/// store) and nothing that would change the corpus's names (a name not
+/// known, or one known but sorting before it, which would represent it
+/// instead). Otherwise returns `None`: every file must be read and planned.
+pub fn plan_unread(
     sources: &[Option<Result<Source, String>>],
     topics: &TopicScheme,
     kept: &[Option<Unchanged>],
-    taught_before: impl Iterator<Item = &'t KnownBody>,
+    recorded: &[Option<Vec<KnownBody>>],
+    known_before: &[KnownBody],
 ) -> Option<Vec<Result<Plan, String>>> {
+    let empty = Vec::new();
     let taught: Vec<Result<Vec<KnownBody>, String>> = sources
         .par_iter()
         .zip(kept)
         .map(|(source, kept)| match (source, kept) {
+            (None, _) => Ok(empty.clone()),
             (Some(Err(reason)), _) => Err(reason.clone()),
-            (None | Some(Ok(_)), Some(kept)) => Ok(kept.names_taught.clone()),
-            (None, None) => Err("internal error: a file not read has no record".to_string()),
+            (Some(Ok(_)), Some(kept)) => Ok(kept.names_taught.clone()),
             (Some(Ok(source)), None) => Ok(model_source_knowing(source, topics, &[])?.source.names_taught),
         })
         .collect();
-    let now = known_bodies(taught.iter().filter_map(|t| t.as_ref().ok()).flatten());
-    if now != known_bodies(taught_before) {
-        return None;
+    let represented = |k: &KnownBody| {
+        known_bodies(std::iter::once(k)).is_empty()
+            || known_before
+                .binary_search_by(|rep| rep.name.cmp(&k.name))
+                .is_ok_and(|i| known_before[i] <= *k)
+    };
+    for ((source, names), recorded) in sources.iter().zip(&taught).zip(recorded) {
+        let (Some(_), Ok(names)) = (source, names) else {
+            continue;
+        };
+        let kept_all = recorded
+            .as_ref()
+            .is_none_or(|old| old.iter().all(|k| names.contains(k)));
+        if !kept_all || !names.iter().all(represented) {
+            return None;
+        }
     }
     let views: Vec<Result<Option<&Source>, String>> = sources
         .iter()
@@ -133,7 +155,7 @@ pub fn plan_unread<'t>(
                 .map_or(Ok(None), |s| s.as_ref().map(Some).map_err(Clone::clone))
         })
         .collect();
-    Some(plans(&views, kept, taught.iter().map(|t| t.as_ref())))
+    Some(plans(&views, kept, taught.iter().map(|t| t.as_ref()), known_before))
 }
 
 /// Every source, read.
@@ -167,15 +189,10 @@ fn plans<'t>(
     sources: &[Result<Option<&Source>, String>],
     kept: &[Option<Unchanged>],
     taught: impl Iterator<Item = Result<&'t Vec<KnownBody>, &'t String>>,
+    known: &[KnownBody],
 ) -> Vec<Result<Plan, String>> {
     let taught: Vec<Result<&Vec<KnownBody>, &String>> = taught.collect();
-    let known = known_bodies(
-        taught
-            .iter()
-            .filter_map(|t| t.as_ref().ok())
-            .flat_map(|names| names.iter()),
-    );
-    let finder = KnownNameFinder::new(&known);
+    let finder = KnownNameFinder::new(known);
     sources
         .par_iter()
         .zip(kept)
@@ -251,7 +268,6 @@ struct KnownNameFinder<'k> {
 
 impl<'k> KnownNameFinder<'k> {
     fn new(known: &'k [KnownBody]) -> Self {
-        // One council body, however many names it goes by.
         // One council body, however many names it goes by; its longest name.
         let councils: Vec<&KnownBody> = known.iter().filter(|k| k.kind == BodyKind::Council).collect();
         let one_body = councils.windows(2).all(|pair| pair[0].key == pair[1].key);

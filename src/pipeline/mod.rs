@@ -14,6 +14,7 @@ pub use corpus::{
     Unchanged,
 };
 
+use crate::extract::bodies::KnownBody;
 use crate::iri::Minter;
 use crate::model::FileModel;
 use crate::source::{discover, read_source_noting, Discovered, FileFailure, Source};
@@ -146,12 +147,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         files.retain(|f| shard.holds(&f.id));
     }
     summary.files = files.len();
-    let existing = store::indexed_sources(store)?;
-    tracing::debug!(
-        "{} files found, the store's records read: {:?}",
-        files.len(),
-        started.elapsed()
-    );
+    tracing::debug!("{} files found: {:?}", files.len(), started.elapsed());
+    let existing = store::indexed_sources_without_names(store)?;
+    tracing::debug!("the store's records read: {:?}", started.elapsed());
     // A different topic scheme re-tags every file, unchanged or not; so does
     // a councilgraph that models files differently (rdf::MODEL_EPOCH).
     let topics_graph = rdf::topics_graph_iri(&options.minter);
@@ -163,7 +161,8 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         sources,
         warnings,
         plans,
-    } = read_and_plan(&files, &existing, options, scheme_changed);
+        known,
+    } = read_and_plan(store, &files, &existing, options, scheme_changed)?;
     tracing::debug!("files read and planned: {:?}", started.elapsed());
     summary.read = sources.iter().filter(|s| s.is_some()).count();
     let mut to_write: Vec<ToWrite> = Vec::new();
@@ -214,6 +213,12 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     if store.is_empty()? {
         write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
     } else {
+        // The names kept for the next build are true only once every graph
+        // is written: forgotten first, so an interrupted build is followed
+        // by one that reads every file.
+        if known.is_some() {
+            store::set_known_names(store, &topics_graph, None)?;
+        }
         write_per_file(store, options, &to_write, &mut summary, progress)?;
         // Read again but unchanged (touched, or copied): remember the new
         // size and time, so the next build need not read them.
@@ -233,6 +238,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     }
     tracing::debug!("graphs written: {:?}", started.elapsed());
     summary.removed = remove_vanished(store, options, &files, &existing)?;
+    if let Some(known) = &known {
+        store::set_known_names(store, &topics_graph, Some((&scope(options), known)))?;
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -244,28 +252,37 @@ struct Planned {
     /// What was odd about a file read anyway (not UTF-8).
     warnings: Vec<Option<String>>,
     plans: Vec<Result<Plan, String>>,
+    /// The names the corpus teaches, when every file was planned (to keep
+    /// for the next build); `None` when they were unchanged.
+    known: Option<Vec<KnownBody>>,
 }
 
-/// Reads the files that may have changed and plans every file: files whose
+/// The files of this build, as the store keeps the corpus's names for them.
+fn scope(options: &BuildOptions) -> String {
+    options
+        .shard
+        .map_or_else(|| "all".to_string(), |s| format!("shard {}/{}", s.index, s.count))
+}
+
+/// Reads the files that may have changed and plans every file. Files whose
 /// size and modification time are those their graph was written from are
-/// not read, as long as the names the corpus teaches stay the same
-/// (`plan_unread`); otherwise every file is read and planned.
+/// not read, as long as the names the corpus teaches stay those the last
+/// build kept (`plan_unread`); otherwise every file is read and planned.
 fn read_and_plan(
+    store: &Store,
     files: &[Discovered],
     existing: &HashMap<String, store::IndexedSource>,
     options: &BuildOptions,
     scheme_changed: bool,
-) -> Planned {
-    let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
+) -> Result<Planned> {
+    let graph_of = |file: &Discovered| store::graph_for(&options.minter, &file.id);
+    let record = |file: &Discovered| existing.get(graph_of(file).as_str());
     let unread: Vec<bool> = files
         .par_iter()
         .map(|file| {
             !scheme_changed
                 && record(file).is_some_and(|r| {
-                    r.stat.is_some()
-                        && r.text_hash.is_some()
-                        && r.names_taught.is_some()
-                        && r.stat == crate::source::file_stat(&file.path)
+                    r.stat.is_some() && r.text_hash.is_some() && r.stat == crate::source::file_stat(&file.path)
                 })
         })
         .collect();
@@ -287,62 +304,98 @@ fn read_and_plan(
             keep_read(i, read, &mut sources);
         }
     }
-    let kept_of = |file: &Discovered, source: Option<&Source>| -> Option<Unchanged> {
-        let record = record(file)?;
-        if let Some(source) = source {
-            if scheme_changed || record.text_hash.as_deref() != Some(source.hash.as_str()) {
-                return None;
-            }
-        }
-        Some(Unchanged {
-            hash: record.hash.clone(),
-            names_taught: record.names_taught.clone()?,
-        })
-    };
-    let kept = |sources: &[Option<Result<Source, String>>]| -> Vec<Option<Unchanged>> {
-        files
-            .iter()
-            .zip(sources)
-            .map(|(file, source)| match source {
-                Some(Err(_)) => None,
-                Some(Ok(source)) => kept_of(file, Some(source)),
-                None => kept_of(file, None),
+    // A file whose text is its record's keeps its record (and names).
+    let kept = |sources: &[Option<Result<Source, String>>], names: &dyn Fn(usize) -> Option<Vec<KnownBody>>| {
+        (0..files.len())
+            .map(|i| {
+                let record = record(&files[i])?;
+                if let Some(Ok(source)) = &sources[i] {
+                    if scheme_changed || record.text_hash.as_deref() != Some(source.hash.as_str()) {
+                        return None;
+                    }
+                }
+                Some(Unchanged {
+                    hash: record.hash.clone(),
+                    names_taught: names(i)?,
+                })
             })
-            .collect()
+            .collect::<Vec<Option<Unchanged>>>()
     };
-    let mut plans = None;
-    if unread.iter().any(|&u| u) {
-        let shard_holds = |path: &str| options.shard.is_none_or(|shard| shard.holds(path));
-        let taught_before = existing
-            .values()
-            .filter(|r| shard_holds(&r.path))
-            .flat_map(|r| r.names_taught.iter().flatten());
-        plans = plan_unread(&sources, &options.topics, &kept(&sources), taught_before);
-    }
-    let plans = match plans {
-        Some(plans) => plans,
-        None => {
-            // Names changed (or nothing was skipped): read every file.
-            let late: Vec<(usize, Read)> = (0..files.len())
-                .into_par_iter()
-                .filter(|&i| sources[i].is_none())
-                .map(|i| (i, read_at(i)))
-                .collect();
-            for (i, read) in late {
-                keep_read(i, read, &mut sources);
-            }
-            let kept = kept(&sources);
-            let all: Vec<Result<Source, String>> = sources.drain(..).map(|s| s.expect("every file read")).collect();
-            let plans = plan_corpus(&all, &options.topics, &kept);
-            sources = all.into_iter().map(Some).collect();
-            plans
+    if let Some((recorded, known_before)) =
+        records_for_planning_unread(store, files, existing, options, &unread, &sources)?
+    {
+        let kept = kept(&sources, &|i| recorded[i].clone());
+        if let Some(plans) = plan_unread(&sources, &options.topics, &kept, &recorded, &known_before) {
+            return Ok(Planned {
+                sources,
+                warnings,
+                plans,
+                known: None,
+            });
         }
-    };
-    Planned {
-        sources,
+    }
+    // The names changed (or nothing was skipped): read and plan every file.
+    let late: Vec<(usize, Read)> = (0..files.len())
+        .into_par_iter()
+        .filter(|&i| sources[i].is_none())
+        .map(|i| (i, read_at(i)))
+        .collect();
+    for (i, read) in late {
+        keep_read(i, read, &mut sources);
+    }
+    let with_names = store::indexed_sources(store)?;
+    let names = |i: usize| with_names.get(graph_of(&files[i]).as_str())?.names_taught.clone();
+    let kept = kept(&sources, &names);
+    let all: Vec<Result<Source, String>> = sources.into_iter().map(|s| s.expect("every file read")).collect();
+    let (plans, known) = plan_corpus(&all, &options.topics, &kept);
+    Ok(Planned {
+        sources: all.into_iter().map(Some).collect(),
         warnings,
         plans,
+        known: Some(known),
+    })
+}
+
+/// The names a file taught at the last build; `None` for a file new to the store.
+type Recorded = Option<Vec<KnownBody>>;
+
+/// What planning without reading the unread files needs, when it is
+/// possible: the names each file read taught at the last build (`None`:
+/// new to the store) and the names the corpus taught then. `None` when no
+/// file went unread, no names are kept for these files, or one vanished.
+fn records_for_planning_unread(
+    store: &Store,
+    files: &[Discovered],
+    existing: &HashMap<String, store::IndexedSource>,
+    options: &BuildOptions,
+    unread: &[bool],
+    sources: &[Option<Result<Source, String>>],
+) -> Result<Option<(Vec<Recorded>, Vec<KnownBody>)>> {
+    if !unread.iter().any(|&u| u) {
+        return Ok(None);
     }
+    let topics_graph = rdf::topics_graph_iri(&options.minter);
+    let Some(known_before) = store::known_names(store, &topics_graph, &scope(options))? else {
+        return Ok(None);
+    };
+    let present: HashSet<&str> = files.iter().map(|f| f.id.as_str()).collect();
+    let vanished = existing
+        .values()
+        .any(|r| options.shard.is_none_or(|s| s.holds(&r.path)) && !present.contains(r.path.as_str()));
+    if vanished {
+        return Ok(None);
+    }
+    let mut recorded: Vec<Recorded> = vec![None; files.len()];
+    for (i, file) in files.iter().enumerate() {
+        let graph = store::graph_for(&options.minter, &file.id);
+        if sources[i].is_some() && existing.contains_key(graph.as_str()) {
+            match store::names_taught(store, &graph)? {
+                Some(names) => recorded[i] = Some(names),
+                None => return Ok(None),
+            }
+        }
+    }
+    Ok(Some((recorded, known_before)))
 }
 
 /// A rebuild that rewrites at least this many files (and a quarter of the
