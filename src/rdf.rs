@@ -29,8 +29,24 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX rdfs: <http://www.w3
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
 }
 
-/// The property holding a source file's size and modification time as read.
-pub const SOURCE_STAT: &str = "sourceStat";
+/// The property holding the build's record of a source file, in one
+/// literal so a rebuild reads every file's record with one index scan:
+/// "CONTENT-HASH<TAB>TEXT-HASH<TAB>SIZE MTIME<TAB>PATH" (see [`build_record`]).
+pub const BUILD_RECORD: &str = "buildRecord";
+
+/// A source file's build record: the hash its graph was written with, its
+/// text's hash, its size and modification time when read (empty where
+/// unknown), and its path (last: it may hold anything).
+pub fn build_record(hash: &str, text_hash: &str, stat: Option<&str>, path: &str) -> String {
+    format!("{hash}\t{text_hash}\t{}\t{path}", stat.unwrap_or(""))
+}
+
+/// The fields of a [`build_record`]: hash, text hash, stat, path.
+pub fn parse_build_record(record: &str) -> Option<(&str, &str, Option<&str>, &str)> {
+    let mut fields = record.splitn(4, '\t');
+    let (hash, text, stat, path) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
+    Some((hash, text, (!stat.is_empty()).then_some(stat), path))
+}
 
 fn term(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -120,9 +136,13 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
     w.lit(&graph_node, GraphWriter::cg("path"), &model.source.id);
     w.lit(&graph_node, GraphWriter::cg("contentHash"), &model.source.hash);
     w.lit(&graph_node, GraphWriter::cg("textHash"), &model.source.text_hash);
-    if let Some(stat) = &model.source.stat {
-        w.lit(&graph_node, GraphWriter::cg(SOURCE_STAT), stat);
-    }
+    let record = build_record(
+        &model.source.hash,
+        &model.source.text_hash,
+        model.source.stat.as_deref(),
+        &model.source.id,
+    );
+    w.lit(&graph_node, GraphWriter::cg(BUILD_RECORD), &record);
     w.lit(
         &graph_node,
         GraphWriter::cg("namesTaught"),
@@ -507,7 +527,7 @@ pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec
 /// model, the RDF mapping): a store written under another epoch is rebuilt
 /// whole, because a file whose text is unchanged would otherwise keep the
 /// graph an older councilgraph wrote.
-pub const MODEL_EPOCH: u32 = 3;
+pub const MODEL_EPOCH: u32 = 4;
 
 /// What a store's graphs were written under: the topic scheme and
 /// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every

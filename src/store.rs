@@ -71,43 +71,62 @@ pub struct IndexedSource {
 
 /// Source graphs in the store, by graph IRI.
 pub fn indexed_sources(store: &Store) -> Result<HashMap<String, IndexedSource>> {
-    indexed_sources_with(store, true)
+    indexed_sources_with_names(store)
 }
 
 /// [`indexed_sources`] without the names each file teaches (`names_taught`
-/// is `None`): the bulk of the records, not needed to see what changed.
-pub fn indexed_sources_without_names(store: &Store) -> Result<HashMap<String, IndexedSource>> {
-    indexed_sources_with(store, false)
+/// is `None`), from each file's one build record: a single index scan,
+/// where the full records take five. Stores written before build records
+/// were kept (another `rdf::MODEL_EPOCH`) need [`indexed_sources`].
+pub fn build_records(store: &Store) -> Result<HashMap<String, IndexedSource>> {
+    Ok(own_records(store, crate::rdf::BUILD_RECORD)?
+        .into_iter()
+        .filter_map(|(graph, record)| {
+            let (hash, text, stat, path) = crate::rdf::parse_build_record(&record)?;
+            let source = IndexedSource {
+                path: path.to_string(),
+                hash: hash.to_string(),
+                text_hash: Some(text.to_string()),
+                names_taught: None,
+                stat: stat.map(str::to_string),
+            };
+            Some((graph, source))
+        })
+        .collect())
 }
 
-fn indexed_sources_with(store: &Store, with_names: bool) -> Result<HashMap<String, IndexedSource>> {
-    // One scan a property, each a range of one index, joined here: a SPARQL
-    // join looked every record up graph by graph (1 s at 10k files).
-    let records = |local: &str| -> Result<HashMap<String, String>> {
-        let property = NamedNode::new_unchecked(format!("{}{local}", ns::CG));
-        let mut out = HashMap::new();
-        for quad in store.quads_for_pattern(None, Some(property.as_ref()), None, None) {
-            let quad = quad?;
-            // A file's graph describes itself; the union graph's copy is skipped.
-            if let (NamedOrBlankNode::NamedNode(subject), GraphName::NamedNode(graph), Term::Literal(value)) =
-                (&quad.subject, &quad.graph_name, &quad.object)
-            {
-                if subject == graph {
-                    out.insert(graph.as_str().to_string(), value.value().to_string());
-                }
+/// Every file graph's own `cg:<local>` literal (a file's graph describes
+/// itself: the subject is the graph), by graph IRI. One scan of the union
+/// graph, which holds each once; in a store without one, of every graph.
+fn own_records(store: &Store, local: &str) -> Result<HashMap<String, String>> {
+    let union = union_graph();
+    let scanned = has_union_graph(store)?.then(|| GraphNameRef::NamedNode(union.as_ref()));
+    let property = NamedNode::new_unchecked(format!("{}{local}", ns::CG));
+    let mut out = HashMap::new();
+    for quad in store.quads_for_pattern(None, Some(property.as_ref()), None, scanned) {
+        let quad = quad?;
+        if let (NamedOrBlankNode::NamedNode(subject), Term::Literal(value)) = (&quad.subject, &quad.object) {
+            let own = scanned.is_some() || quad.graph_name == GraphName::NamedNode(subject.clone());
+            if own {
+                out.insert(subject.as_str().to_string(), value.value().to_string());
             }
         }
-        Ok(out)
-    };
-    let mut hashes = records("contentHash")?;
-    let mut texts = records("textHash")?;
-    let mut stats = records("sourceStat")?;
-    let mut names = if with_names {
-        records("namesTaught")?
-    } else {
-        HashMap::new()
-    };
-    Ok(records("path")?
+    }
+    Ok(out)
+}
+
+fn indexed_sources_with_names(store: &Store) -> Result<HashMap<String, IndexedSource>> {
+    let mut hashes = own_records(store, "contentHash")?;
+    let mut texts = own_records(store, "textHash")?;
+    let mut names = own_records(store, "namesTaught")?;
+    let mut stats: HashMap<String, String> = own_records(store, crate::rdf::BUILD_RECORD)?
+        .into_iter()
+        .filter_map(|(graph, record)| {
+            let stat = crate::rdf::parse_build_record(&record)?.2?.to_string();
+            Some((graph, stat))
+        })
+        .collect();
+    Ok(own_records(store, "path")?
         .into_iter()
         .filter_map(|(graph, path)| {
             let source = IndexedSource {
@@ -269,10 +288,11 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
     Ok(())
 }
 
-/// Records a source file's new size and modification time in its graph
-/// (and the union graph), for a file read again whose text had not changed.
+/// Records a source file's new size and modification time in its build
+/// record (in its graph and the union graph), for a file read again whose
+/// text had not changed.
 pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<()> {
-    let property = NamedNode::new_unchecked(format!("{}{}", ns::CG, crate::rdf::SOURCE_STAT));
+    let property = NamedNode::new_unchecked(format!("{}{}", ns::CG, crate::rdf::BUILD_RECORD));
     let subject = NamedOrBlankNode::NamedNode(graph.clone());
     let mut tx = store.start_transaction()?;
     let old: Vec<Quad> = tx
@@ -284,17 +304,21 @@ pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<(
         )
         .collect::<Result<_, _>>()?;
     for quad in &old {
+        let Term::Literal(record) = &quad.object else { continue };
+        let Some((hash, text, _, path)) = crate::rdf::parse_build_record(record.value()) else {
+            continue;
+        };
+        let new = Quad::new(
+            subject.clone(),
+            property.clone(),
+            oxigraph::model::Literal::new_simple_literal(crate::rdf::build_record(hash, text, Some(stat), path)),
+            GraphName::NamedNode(graph.clone()),
+        );
         tx.remove(quad);
         tx.remove(&in_union(quad));
+        tx.insert(&new);
+        tx.insert(&in_union(&new));
     }
-    let new = Quad::new(
-        subject,
-        property,
-        oxigraph::model::Literal::new_simple_literal(stat),
-        GraphName::NamedNode(graph.clone()),
-    );
-    tx.insert(&new);
-    tx.insert(&in_union(&new));
     tx.commit()?;
     Ok(())
 }

@@ -148,13 +148,18 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     }
     summary.files = files.len();
     tracing::debug!("{} files found: {:?}", files.len(), started.elapsed());
-    let existing = store::indexed_sources_without_names(store)?;
-    tracing::debug!("the store's records read: {:?}", started.elapsed());
     // A different topic scheme re-tags every file, unchanged or not; so does
     // a councilgraph that models files differently (rdf::MODEL_EPOCH).
     let topics_graph = rdf::topics_graph_iri(&options.minter);
     let fingerprint = rdf::build_fingerprint(&options.topics);
     let scheme_changed = store::topics_hash(store, &topics_graph)?.as_deref() != Some(fingerprint.as_str());
+    // Written under this epoch, every graph has a build record: one scan.
+    let existing = if scheme_changed {
+        store::indexed_sources(store)?
+    } else {
+        store::build_records(store)?
+    };
+    tracing::debug!("the store's records read: {:?}", started.elapsed());
 
     let record = |file: &Discovered| existing.get(store::graph_for(&options.minter, &file.id).as_str());
     let Planned {
