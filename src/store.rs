@@ -101,7 +101,7 @@ pub fn build_records(store: &Store) -> Result<HashMap<String, IndexedSource>> {
 fn own_records(store: &Store, local: &str) -> Result<HashMap<String, String>> {
     let union = union_graph();
     let scanned = has_union_graph(store)?.then(|| GraphNameRef::NamedNode(union.as_ref()));
-    let property = NamedNode::new_unchecked(format!("{}{local}", ns::CG));
+    let property = cg(local);
     let mut out = HashMap::new();
     for quad in store.quads_for_pattern(None, Some(property.as_ref()), None, scanned) {
         let quad = quad?;
@@ -143,7 +143,7 @@ fn indexed_sources_with_names(store: &Store) -> Result<HashMap<String, IndexedSo
 
 /// The literal of `graph`'s own `property` triple in `graph`, if any.
 fn own_literal(store: &Store, graph: &NamedNode, property: &str) -> Result<Option<String>> {
-    let property = NamedNode::new_unchecked(format!("{}{property}", ns::CG));
+    let property = cg(property);
     let found = store
         .quads_for_pattern(
             Some(NamedOrBlankNodeRef::NamedNode(graph.as_ref())),
@@ -178,21 +178,33 @@ pub fn known_names(store: &Store, topics_graph: &NamedNode, scope: &str) -> Resu
     Ok((kept_scope == scope).then(|| KnownBody::decode_list(names)).flatten())
 }
 
+/// A councilgraph ontology property.
+fn cg(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{local}", ns::CG))
+}
+
+/// `graph`'s own `property` quads in `graph` (what a graph says of itself),
+/// as `tx` sees them.
+fn own_quads(tx: &oxigraph::store::Transaction<'_>, graph: &NamedNode, property: &NamedNode) -> Result<Vec<Quad>> {
+    let subject = NamedOrBlankNodeRef::NamedNode(graph.as_ref());
+    Ok(tx
+        .quads_for_pattern(
+            Some(subject),
+            Some(property.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<Result<_, _>>()?)
+}
+
 /// Keeps (or, with `None`, forgets) the names the corpus teaches, in the
 /// topics graph (left out of the union graph: it is the build's record).
 pub fn set_known_names(store: &Store, topics_graph: &NamedNode, known: Option<(&str, &[KnownBody])>) -> Result<()> {
-    let property = NamedNode::new_unchecked(format!("{}knownNames", ns::CG));
+    let property = cg("knownNames");
     let graph = GraphName::NamedNode(topics_graph.clone());
     let subject = NamedOrBlankNode::NamedNode(topics_graph.clone());
     let mut tx = store.start_transaction()?;
-    let old: Vec<Quad> = tx
-        .quads_for_pattern(
-            Some(subject.as_ref()),
-            Some(property.as_ref()),
-            None,
-            Some(graph.as_ref()),
-        )
-        .collect::<Result<_, _>>()?;
+    let old = own_quads(&tx, topics_graph, &property)?;
     for quad in &old {
         tx.remove(quad);
     }
@@ -292,17 +304,10 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
 /// record (in its graph and the union graph), for a file read again whose
 /// text had not changed.
 pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<()> {
-    let property = NamedNode::new_unchecked(format!("{}{}", ns::CG, crate::rdf::BUILD_RECORD));
+    let property = cg(crate::rdf::BUILD_RECORD);
     let subject = NamedOrBlankNode::NamedNode(graph.clone());
     let mut tx = store.start_transaction()?;
-    let old: Vec<Quad> = tx
-        .quads_for_pattern(
-            Some(subject.as_ref()),
-            Some(property.as_ref()),
-            None,
-            Some(GraphNameRef::NamedNode(graph.as_ref())),
-        )
-        .collect::<Result<_, _>>()?;
+    let old = own_quads(&tx, graph, &property)?;
     for quad in &old {
         let Term::Literal(record) = &quad.object else { continue };
         let Some((hash, text, _, path)) = crate::rdf::parse_build_record(record.value()) else {
