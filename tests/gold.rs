@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("declarations", 1.0),
     ("people", 0.98),
     ("roles", 0.93),
-    ("organisations", 0.78),
+    ("organisations", 0.77),
     ("documents", 0.77),
     ("acronyms", 0.85),
     ("relations", 0.73),

@@ -243,17 +243,12 @@ fn names_taught(model: &FileModel) -> Vec<KnownBody> {
         .bodies
         .iter()
         .flat_map(|b| {
-            // Its acronym too: "MASH" printed bare in a file that never
-            // spells it out is the hub another file defined it as.
-            std::iter::once(&b.name)
-                .chain(&b.variants)
-                .chain(&b.acronym)
-                .map(|name| KnownBody {
-                    name: name.clone(),
-                    kind: b.kind,
-                    national: b.key.split('/').count() == 2,
-                    key: b.key.clone(),
-                })
+            std::iter::once(&b.name).chain(&b.variants).map(|name| KnownBody {
+                name: name.clone(),
+                kind: b.kind,
+                national: b.key.split('/').count() == 2,
+                key: b.key.clone(),
+            })
         })
         .collect()
 }
@@ -396,42 +391,6 @@ mod tests {
         let finder = KnownNameFinder::new(&known);
         let names = finder.unfound_names("Approved by the Council.", &[]);
         assert_eq!(names, known[1..]);
-    }
-
-    fn source(id: &str, text: &str) -> Result<Source, String> {
-        Ok(Source {
-            path: id.into(),
-            id: id.into(),
-            text: text.into(),
-            hash: hash_bytes(text.as_bytes()),
-            pages: Vec::new(),
-            stat: None,
-        })
-    }
-
-    #[test]
-    fn an_acronym_one_file_spells_out_is_a_body_where_another_prints_it_bare() {
-        let minutes = |date: &str, sentence: &str| {
-            format!(
-                "PLANNING BOARD\n{date}\n\nPresent:- Councillor Ali (in the Chair).\n\n5. REFERRALS\n\n{sentence}\n"
-            )
-        };
-        let sources = [
-            source(
-                "a.txt",
-                &minutes(
-                    "Tuesday 29 October 2024",
-                    "Referrals went to the Multi-Agency Safeguarding Hub (MASH) first.",
-                ),
-            ),
-            source(
-                "b.txt",
-                &minutes("Tuesday 26 November 2024", "MASH would then screen the referral."),
-            ),
-        ];
-        let models = model_corpus(&sources, TopicScheme::builtin());
-        let bare = models[1].as_ref().unwrap();
-        assert!(bare.bodies.iter().any(|b| b.name == "MASH"), "{:?}", bare.bodies);
     }
 
     #[test]
