@@ -20,9 +20,12 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             b'\n' => true,
             b'.' | b'?' | b'!' => {
                 let next_is_space = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+                // After the separator, however many bytes it takes (a no-break space takes two).
                 let word_start = s[..i]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let word = &s[word_start..i];
                 let initial = word.len() == 1 && word.chars().all(|ch| ch.is_uppercase());
                 next_is_space && !initial && !ABBREVIATIONS.contains(&word)
@@ -46,6 +49,16 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_after_a_no_break_space_ends_a_sentence_without_a_panic() {
+        let text = "It was noted by the\u{a0}Board. Next";
+        let got: Vec<_> = sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(got, vec!["It was noted by the\u{a0}Board.", "Next"]);
+    }
 
     #[test]
     fn keeps_initials_and_abbreviations_inside_sentences() {
