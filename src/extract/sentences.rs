@@ -50,25 +50,25 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 mod tests {
     use super::*;
 
+    /// The sentences of the whole of `text`, as text.
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
     #[test]
     fn a_word_after_a_no_break_space_ends_a_sentence_without_a_panic() {
         let text = "It was noted by the\u{a0}Board. Next";
-        let got: Vec<_> = sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
-        assert_eq!(got, vec!["It was noted by the\u{a0}Board.", "Next"]);
+        assert_eq!(split(text), vec!["It was noted by the\u{a0}Board.", "Next"]);
     }
 
     #[test]
     fn keeps_initials_and_abbreviations_inside_sentences() {
         let text = "Ms. J. Jones spoke. Further to Minute No. 109 it was noted.\n- A bullet";
-        let got: Vec<_> = sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
         assert_eq!(
-            got,
+            split(text),
             vec![
                 "Ms. J. Jones spoke.",
                 "Further to Minute No. 109 it was noted.",
