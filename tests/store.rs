@@ -121,6 +121,10 @@ fn a_changed_file_replaces_only_its_own_graph_and_a_removed_one_loses_it() {
 
     ok(dir.path(), &["remove", "minutes/003_71ee8850bc409443.txt"]);
     assert!(!dump(dir.path()).iter().any(|l| l.contains("003_")));
+    // The names it taught are gone from the corpus: the next build reads every file.
+    let summary: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["build", "minutes", "--json"])).unwrap();
+    assert_eq!(summary["read"], 4);
+    ok(dir.path(), &["remove", "minutes/003_71ee8850bc409443.txt"]);
     let missing = run(dir.path(), &["remove", "minutes/nope.txt"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("minutes/nope.txt: not in the store"));

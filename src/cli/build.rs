@@ -117,14 +117,16 @@ pub struct RemoveArgs {
 pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
     let store = councilgraph::store::open_existing(&args.store.path())?;
     let minter = Minter::new(&args.base);
-    let indexed = councilgraph::store::indexed_sources(&store)?;
+    let indexed = councilgraph::store::build_records(&store)?;
     let cwd = std::env::current_dir().ok();
     let mut missing = 0;
     for file in &args.files {
         let id = councilgraph::source::source_id(file, cwd.as_deref());
         let graph = councilgraph::store::graph_for(&minter, &id);
-        if indexed.contains_key(graph.as_str()) {
+        if indexed.contains_key(graph.as_str()) || store.contains_named_graph(&graph)? {
             councilgraph::store::remove_graph(&store, &graph)?;
+            // The names kept for the next build may have come from it.
+            councilgraph::store::set_known_names(&store, &councilgraph::rdf::topics_graph_iri(&minter), None)?;
             println!("removed {id}");
         } else {
             eprintln!("error: {}: not in the store", file.display());
