@@ -36,6 +36,11 @@ impl Span {
         Span::new(self.start + offset, self.end + offset)
     }
 
+    /// The two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }

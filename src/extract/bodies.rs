@@ -8,6 +8,7 @@
 //! Architecture invariant: finds mentions with spans and a kind; merging
 //! mentions into bodies is `resolve`'s job.
 
+use crate::extract::lists::{run_together_items, ItemKind, ListItem};
 use crate::extract::phrases::{runs, span_of, Run, Word};
 use crate::text::{Span, Spanned};
 use regex::Regex;
@@ -119,6 +120,11 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("association", BodyKind::Other),
     ("centre", BodyKind::Other),
     ("conference", BodyKind::Other),
+    ("company", BodyKind::Other),
+    ("co", BodyKind::Other),
+    ("ltd", BodyKind::Other),
+    ("limited", BodyKind::Other),
+    ("rescue", BodyKind::Other),
 ];
 
 /// Heads whose name may go on after them: "Department for Education",
@@ -243,7 +249,7 @@ fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
     head_kind(&run[i])
 }
 
-fn head_kind(word: &Word) -> Option<BodyKind> {
+pub(crate) fn head_kind(word: &Word) -> Option<BodyKind> {
     let stem = word.stem();
     let singular = stem.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(stem);
     HEADS
@@ -258,12 +264,12 @@ fn is_generic_plural(word: &Word) -> bool {
     stem.ends_with('s') && !PLURAL_NAME_HEADS.contains(&stem) && HEADS.iter().all(|(h, _)| *h != stem)
 }
 
-fn is_post_word(word: &Word) -> bool {
+pub(crate) fn is_post_word(word: &Word) -> bool {
     POST_WORDS.contains(&word.lower.as_str())
 }
 
 /// The kind of the named body: the head's, refined by the whole name.
-fn kind_of(words: &[Word], head: BodyKind) -> BodyKind {
+pub(crate) fn kind_of(words: &[Word], head: BodyKind) -> BodyKind {
     let has = |w: &str| words.iter().any(|x| x.lower == w);
     if has("nhs")
         || words.ends_with_lower(&["foundation", "trust"])
@@ -431,6 +437,20 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
             kind: kind_of(words, head),
             national: false,
         });
+    }
+}
+
+/// The bodies a run-together list names ("Relevant Agencies: National
+/// Probation Service Community Rehabilitation Company …").
+fn list_mentions(text: &str, items: &[ListItem], out: &mut Vec<BodyMention>) {
+    for item in items {
+        if let ItemKind::Body(kind) = item.kind {
+            out.push(BodyMention {
+                name: Spanned::new(clean_body_name(item.span.slice(text)), item.span),
+                kind,
+                national: false,
+            });
+        }
     }
 }
 
@@ -745,7 +765,10 @@ pub fn find_bodies_knowing(text: &str, span: Span, known: &[KnownBody]) -> Vec<B
 pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody]) -> Vec<BodyMention> {
     let mut out = Vec::new();
     for run in runs {
-        mentions_in_run(text, run, &mut out);
+        match run_together_items(text, run) {
+            Some(items) => list_mentions(text, &items, &mut out),
+            None => mentions_in_run(text, run, &mut out),
+        }
     }
     known_mentions(text, span, &NATIONAL_FORMS, &mut out);
     listed_after_kind(text, span, &mut out);

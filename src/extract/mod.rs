@@ -5,6 +5,7 @@
 
 pub mod acronyms;
 pub mod bodies;
+pub mod lists;
 pub mod mentions;
 pub mod people;
 pub mod phrases;

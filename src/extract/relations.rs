@@ -13,6 +13,8 @@
 //! Architecture invariant: works on spans; which entity a span, an anaphor
 //! or a kind means is decided by `resolve`.
 
+use crate::extract::lists::{run_together_items, ItemKind};
+use crate::extract::phrases;
 use crate::extract::sentences::sentences;
 use crate::text::{lines_in, Span};
 use regex::Regex;
@@ -456,15 +458,16 @@ fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Re
                 continue;
             }
             // "<p>Core Membership: Independent Chair … South Yorkshire Police …</p>":
-            // a labelled list run together; its bodies are members.
+            // a labelled list run together; its bodies and posts are members.
             if let Some(colon) = member.find(':') {
                 let list = Span::new(row.span.start + start + colon, row.span.start + start + close);
-                for m in mentions.iter().filter(|m| list.contains(**m)) {
+                let evidence = Span::new(row.span.start + start, row.span.start + start + close);
+                for subject in run_together_members(text, list, mentions) {
                     out.push(RelationMention {
                         predicate: Predicate::MemberOf,
-                        subject: End::Mention(*m),
+                        subject,
                         object: End::Mention(*body),
-                        evidence: Span::new(row.span.start + start, row.span.start + start + close),
+                        evidence,
                     });
                 }
                 continue;
@@ -478,6 +481,26 @@ fn membership_tables(text: &str, mentions: &[Span], span: Span, out: &mut Vec<Re
             });
         }
     }
+}
+
+/// The members a labelled list names: the posts its run-together items
+/// name ("Independent Chair", "Business Manager") and every body mention
+/// in it.
+fn run_together_members(text: &str, list: Span, mentions: &[Span]) -> Vec<End> {
+    let runs = phrases::runs(text, list);
+    let posts = runs
+        .iter()
+        .filter_map(|run| run_together_items(text, run))
+        .flatten()
+        .filter(|item| item.kind == ItemKind::Post && !mentions.iter().any(|m| item.span.overlaps(*m)))
+        .map(|item| (item.span, End::Post(item.span.slice(text).to_string())));
+    let bodies = mentions
+        .iter()
+        .filter(|m| list.contains(**m))
+        .map(|m| (*m, End::Mention(*m)));
+    let mut members: Vec<(Span, End)> = posts.chain(bodies).collect();
+    members.sort_by_key(|(span, _)| span.start);
+    members.into_iter().map(|(_, end)| end).collect()
 }
 
 /// Relations a name states: a document whose title opens with a body's name
@@ -740,13 +763,23 @@ mod tests {
 
     #[test]
     fn a_membership_table_lists_posts_that_are_members() {
-        let text = "Executive Group: Frequency – once every 2 months\t\nMembership\tKey Responsibilities\n<p>Independent Chair</p> <p>Chief Nurse (Rotherham CCG)</p> <p>Relevant Agencies: National Probation Service Community Rehabilitation Company</p> <p>Others in attendance</p>\t<ul>• Oversees</ul>\n";
+        let text = "Executive Group: Frequency – once every 2 months\t\nMembership\tKey Responsibilities\n<p>Independent Chair</p> <p>Chief Nurse (Rotherham CCG)</p> <p>Relevant Agencies: National Probation Service Community Rehabilitation Company</p> <p>Core Membership: Head of Service South Yorkshire Police Business Manager</p> <p>Others in attendance</p>\t<ul>• Oversees</ul>\n";
         assert_eq!(
-            relations(text, &["Executive Group", "National Probation Service"]),
+            relations(
+                text,
+                &[
+                    "Executive Group",
+                    "National Probation Service",
+                    "South Yorkshire Police"
+                ]
+            ),
             vec![
                 rel("(Independent Chair)", "memberOf", "Executive Group"),
                 rel("(Chief Nurse (Rotherham CCG))", "memberOf", "Executive Group"),
                 rel("National Probation Service", "memberOf", "Executive Group"),
+                rel("(Head of Service)", "memberOf", "Executive Group"),
+                rel("South Yorkshire Police", "memberOf", "Executive Group"),
+                rel("(Business Manager)", "memberOf", "Executive Group"),
             ]
         );
     }
