@@ -751,12 +751,7 @@ The Chair invited Laura to lead the presentation.\n";
         let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
 5. SAFEGUARDING ADULTS\n\nThe Rotherham Safeguarding Adults Board Annual Report 2023-24 was presented. \
 The report would be submitted to the Health and Wellbeing Board in March.\n";
-        let m = model(text);
-        let facts: Vec<(String, &str, String)> = m
-            .relations
-            .iter()
-            .map(|r| (m.entity_name(&r.subject), r.predicate, m.entity_name(&r.object)))
-            .collect();
+        let facts = facts(&model(text));
         assert!(
             facts.contains(&(
                 "Rotherham Safeguarding Adults Board".into(),
@@ -769,6 +764,38 @@ The report would be submitted to the Health and Wellbeing Board in March.\n";
             !facts.iter().any(|(s, p, _)| *p == "reportsTo" && s.contains("Report")),
             "{facts:?}"
         );
+    }
+
+    fn facts(m: &FileModel) -> Vec<(String, &'static str, String)> {
+        m.relations
+            .iter()
+            .map(|r| (m.entity_name(&r.subject), r.predicate, m.entity_name(&r.object)))
+            .collect()
+    }
+
+    #[test]
+    fn an_anaphor_named_only_later_is_the_one_body_of_its_kind() {
+        let minutes = |police: &str| {
+            format!(
+                "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. EXPLOITATION\n\nThe Child Exploitation Tactical Group had a weekly meeting which was chaired by the Police. \
+{police} launched a campaign.\n"
+            )
+        };
+        let chaired = |m: &FileModel| {
+            let by_police = |f: &(String, &str, String)| f.1 == "chairedBy" && f.2.ends_with("Police");
+            facts(m).into_iter().filter(by_police).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            chaired(&model(&minutes("South Yorkshire Police"))),
+            [(
+                "Child Exploitation Tactical Group".to_string(),
+                "chairedBy",
+                "South Yorkshire Police".to_string()
+            )]
+        );
+        // Two forces named: which one is meant is not said.
+        assert!(chaired(&model(&minutes("South Yorkshire Police and Humberside Police each"))).is_empty());
     }
 
     #[test]

@@ -75,6 +75,25 @@ impl<'m> MentionIndex<'m> {
             .map(|(_, e)| e.clone())
     }
 
+    /// The one body of `document` whose name contains `noun`, named later
+    /// ("chaired by the Police" before "South Yorkshire Police" is named):
+    /// `None` when there are none or several.
+    fn only_body_named(&self, noun: &str, document: Span) -> Option<EntityRef> {
+        if noun.is_empty() {
+            return None;
+        }
+        let mut bodies = self
+            .model
+            .bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.spans.iter().any(|s| document.contains(*s)) && b.name.to_lowercase().contains(noun));
+        match (bodies.next(), bodies.next()) {
+            (Some((i, _)), None) => Some(EntityRef::Body(i)),
+            _ => None,
+        }
+    }
+
     /// The entities `end` stands for; `predicate` is the relation's for a
     /// subject, empty for an object (which is never a document).
     fn resolve(&self, end: &End, council: &str, document: Span, predicate: &str) -> Vec<EntityRef> {
@@ -92,6 +111,7 @@ impl<'m> MentionIndex<'m> {
                 .collect(),
             End::Anaphor { noun, at } => self
                 .antecedent(noun, *at, document_first, no_document)
+                .or_else(|| self.only_body_named(noun, document))
                 .into_iter()
                 .collect(),
             End::Post(post) => vec![EntityRef::Post(post.clone())],
