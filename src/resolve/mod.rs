@@ -6,6 +6,7 @@
 //! it is never guessed. Every merge records why.
 
 pub mod bodies;
+pub mod glossary;
 pub mod publications;
 pub mod relations;
 
@@ -435,10 +436,11 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
     let mut acronyms: Vec<AcronymFact> = Vec::new();
     let defined = extraction.acronyms.iter().map(|d| (d, "defined"));
     for ((document, def), basis) in defined.chain(extraction.matched_acronyms.iter().map(|d| (d, "matched"))) {
-        let expansion = def.expansion.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let duplicate = acronyms.iter().any(|a| {
-            a.document == *document && a.acronym == def.acronym.text && slug(&a.expansion) == slug(&expansion)
-        });
+        let acronym = def.acronym.text.clone();
+        let expansion = glossary::glossary_expansion(&acronym, &def.expansion.text, basis == "defined");
+        let duplicate = acronyms
+            .iter()
+            .any(|a| a.document == *document && a.acronym == acronym && slug(&a.expansion) == slug(&expansion));
         if duplicate {
             continue;
         }
@@ -447,7 +449,7 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
             _ => def.expansion.span,
         };
         acronyms.push(AcronymFact {
-            acronym: def.acronym.text.clone(),
+            acronym,
             expansion,
             document: *document,
             basis,
