@@ -8,6 +8,7 @@
 //! Architecture invariant: finds mentions with spans and a kind; merging
 //! mentions into bodies is `resolve`'s job.
 
+use crate::extract::known_acronyms::is_acronym_form;
 use crate::extract::lists::{run_together_items, ItemKind, ListItem};
 use crate::extract::phrases::{runs, span_of, Run, Word};
 use crate::text::{Span, Spanned};
@@ -773,8 +774,11 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
     known_mentions(text, span, &NATIONAL_FORMS, &mut out);
     listed_after_kind(text, span, &mut out);
     apposed_names(text, span, &mut out);
-    if !known.is_empty() {
-        known_mentions(text, span, &KnownForms::new(known.iter()), &mut out);
+    // Acronyms learned elsewhere are read apart, under their body's full
+    // name (`known_acronyms`).
+    let known_names = known.iter().filter(|k| !is_acronym_form(&k.name));
+    if known.iter().any(|k| !is_acronym_form(&k.name)) {
+        known_mentions(text, span, &KnownForms::new(known_names), &mut out);
     }
     council_anaphora(text, span, known, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));

@@ -5,6 +5,7 @@
 
 pub mod acronyms;
 pub mod bodies;
+pub mod known_acronyms;
 pub mod lists;
 pub mod mentions;
 pub mod people;
@@ -38,6 +39,9 @@ pub struct Extraction {
     pub mentions: Vec<mentions::Mention>,
     /// Bodies named anywhere in the file.
     pub bodies: Vec<bodies::BodyMention>,
+    /// Acronyms learned from other files and used here, with the full name
+    /// of the body each stands for (its uses are among `bodies`).
+    pub known_acronyms: Vec<(String, String)>,
     /// Documents (strategies, plans, reports …) named anywhere in the file.
     pub publications: Vec<publications::DocumentMention>,
     /// Relations stated between them, with the span of the source document
@@ -75,6 +79,32 @@ fn acronym_mentions(
         }
     }
     out
+}
+
+/// Uses of acronyms `known` from other files that no document of this
+/// file defines or matches itself (see `known_acronyms`).
+fn known_acronym_uses(
+    text: &str,
+    segmented: &Segmented,
+    known: &[bodies::KnownBody],
+    defined: &[(usize, acronyms::AcronymDefinition)],
+    matched: &[(usize, acronyms::AcronymDefinition)],
+    found: &[bodies::BodyMention],
+) -> Vec<known_acronyms::KnownAcronymUse> {
+    if known.is_empty() {
+        return Vec::new();
+    }
+    let mut uses = Vec::new();
+    for (i, d) in segmented.documents.iter().enumerate() {
+        let local: std::collections::HashSet<&str> = defined
+            .iter()
+            .chain(matched)
+            .filter(|(document, _)| *document == i)
+            .map(|(_, a)| a.acronym.text.as_str())
+            .collect();
+        uses.extend(known_acronyms::known_acronym_uses(text, d.span, known, &local, found));
+    }
+    uses
 }
 
 pub fn extract(text: &str) -> Extraction {
@@ -139,23 +169,32 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     }
     let defined: Vec<&str> = acronyms.iter().map(|(_, a)| a.acronym.text.as_str()).collect();
     let names: Vec<&str> = bodies.iter().map(|b| b.name.text.as_str()).collect();
-    let matched_acronyms = acronyms::find_matched_in(text, whole, &all_runs, &defined, &names)
-        .into_iter()
-        .map(|a| {
-            let document = segmented
-                .documents
-                .iter()
-                .position(|d| d.span.contains(a.acronym.span))
-                .unwrap_or(0);
-            (document, a)
-        })
-        .collect();
+    let matched_acronyms: Vec<(usize, acronyms::AcronymDefinition)> =
+        acronyms::find_matched_in(text, whole, &all_runs, &defined, &names)
+            .into_iter()
+            .map(|a| {
+                let document = segmented
+                    .documents
+                    .iter()
+                    .position(|d| d.span.contains(a.acronym.span))
+                    .unwrap_or(0);
+                (document, a)
+            })
+            .collect();
     let mentions = segmented
         .documents
         .iter()
         .flat_map(|d| mentions::find_mentions(text, d.span))
         .collect();
     bodies.extend(acronym_mentions(text, &segmented, &acronyms, &bodies));
+    let known_uses = known_acronym_uses(text, &segmented, known, &acronyms, &matched_acronyms, &bodies);
+    let mut known_acronyms: Vec<(String, String)> = known_uses
+        .iter()
+        .map(|u| (u.acronym.clone(), u.mention.name.text.clone()))
+        .collect();
+    known_acronyms.sort();
+    known_acronyms.dedup();
+    bodies.extend(known_uses.into_iter().map(|u| u.mention));
     let publications: Vec<publications::DocumentMention> = segmented
         .documents
         .iter()
@@ -184,6 +223,7 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     Extraction {
         segmented,
         bodies,
+        known_acronyms,
         publications,
         relations,
         item_people,

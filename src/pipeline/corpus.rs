@@ -9,13 +9,14 @@
 use super::guarded;
 use crate::extract::bodies::{BodyKind, KnownBody};
 use crate::extract::extract_knowing;
+use crate::extract::known_acronyms::is_acronym_form;
 use crate::model::{FileModel, SourceInfo};
 use crate::resolve;
 use crate::source::{hash_bytes, Source};
 use crate::topics::TopicScheme;
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What an earlier build kept about a file whose text has not changed.
 #[derive(Debug, Clone)]
@@ -229,7 +230,7 @@ fn hash_with_learned(text_hash: &str, learned: &[KnownBody]) -> String {
 /// The names the files teach, long enough to be told apart, one per name.
 fn known_bodies<'k>(names: impl Iterator<Item = &'k KnownBody>) -> Vec<KnownBody> {
     let mut known: Vec<KnownBody> = names
-        .filter(|k| k.name.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|k| k.name.chars().filter(|c| c.is_alphabetic()).count() >= 4 || is_acronym_form(&k.name))
         .cloned()
         .collect();
     known.sort();
@@ -243,12 +244,15 @@ fn names_taught(model: &FileModel) -> Vec<KnownBody> {
         .bodies
         .iter()
         .flat_map(|b| {
-            std::iter::once(&b.name).chain(&b.variants).map(|name| KnownBody {
-                name: name.clone(),
-                kind: b.kind,
-                national: b.key.split('/').count() == 2,
-                key: b.key.clone(),
-            })
+            std::iter::once(&b.name)
+                .chain(&b.variants)
+                .chain(&b.acronym)
+                .map(|name| KnownBody {
+                    name: name.clone(),
+                    kind: b.kind,
+                    national: b.key.split('/').count() == 2,
+                    key: b.key.clone(),
+                })
         })
         .collect()
 }
@@ -259,6 +263,9 @@ struct KnownNameFinder<'k> {
     automaton: Option<AhoCorasick>,
     /// The corpus's one council, if it has exactly one.
     only_council: Option<&'k KnownBody>,
+    /// Each body key's names, by index in `known`: an acronym printed in a
+    /// text brings its body's full name along.
+    names_of_key: HashMap<&'k str, Vec<usize>>,
 }
 
 impl<'k> KnownNameFinder<'k> {
@@ -272,10 +279,15 @@ impl<'k> KnownNameFinder<'k> {
             .copied()
             .filter(|_| one_body);
         let automaton = AhoCorasick::new(known.iter().map(|k| k.name.as_str())).ok();
+        let mut names_of_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, k) in known.iter().enumerate().filter(|(_, k)| !k.key.is_empty()) {
+            names_of_key.entry(k.key.as_str()).or_default().push(i);
+        }
         KnownNameFinder {
             known,
             automaton,
             only_council,
+            names_of_key,
         }
     }
 
@@ -292,6 +304,14 @@ impl<'k> KnownNameFinder<'k> {
                 if bounded {
                     found[m.pattern().as_usize()] = true;
                 }
+            }
+        }
+        let acronyms: Vec<usize> = (0..found.len())
+            .filter(|i| found[*i] && is_acronym_form(&self.known[*i].name))
+            .collect();
+        for i in acronyms {
+            for same_body in self.names_of_key.get(self.known[i].key.as_str()).into_iter().flatten() {
+                found[*same_body] = true;
             }
         }
         let unnamed_council = self
@@ -391,6 +411,45 @@ mod tests {
         let finder = KnownNameFinder::new(&known);
         let names = finder.unfound_names("Approved by the Council.", &[]);
         assert_eq!(names, known[1..]);
+    }
+
+    #[test]
+    fn an_acronym_another_file_defines_names_that_files_body() {
+        let source = |id: &str, text: &str| {
+            Ok(Source {
+                path: id.into(),
+                id: id.into(),
+                text: text.into(),
+                hash: id.into(),
+                pages: Vec::new(),
+                stat: None,
+            })
+        };
+        let heading =
+            "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n";
+        let sources = [
+            source(
+                "a.txt",
+                &format!("{heading}5. REFERRALS\n\nThe Multi Agency Safeguarding Hub (MASH) took referrals.\n"),
+            ),
+            source(
+                "b.txt",
+                &format!("{heading}7. REFERRALS\n\nReferrals to the MASH rose.\n"),
+            ),
+        ];
+        let models: Vec<FileModel> = model_corpus(&sources, TopicScheme::builtin())
+            .into_iter()
+            .map(|m| m.expect("modelled"))
+            .collect();
+        let hub = |m: &FileModel| {
+            m.bodies
+                .iter()
+                .find(|b| b.name.contains("Hub"))
+                .map(|b| (b.key.clone(), b.acronym.clone()))
+        };
+        assert!(hub(&models[0]).is_some());
+        assert_eq!(hub(&models[1]), hub(&models[0]));
+        assert!(models[1].bodies.iter().all(|b| b.name != "MASH"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use crate::extract::bodies::{BodyKind, BodyMention};
 use crate::iri::slug;
-use crate::model::{AcronymFact, BodyNode, EvidenceMaker};
+use crate::model::{BodyNode, EvidenceMaker};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Prefixes written joined, spaced or hyphenated ("sub-group", "sub group", "subgroup").
@@ -121,7 +121,7 @@ struct Gathered {
 /// linking acronyms whose expansion names one of them.
 pub fn resolve_bodies(
     mentions: &[BodyMention],
-    acronyms: &[AcronymFact],
+    acronyms: &[(&str, &str)],
     council: &str,
     evidence: &EvidenceMaker,
 ) -> Vec<BodyNode> {
@@ -167,8 +167,8 @@ pub fn resolve_bodies(
             let name = preferred_name(&g.forms, council);
             let acronym = acronyms
                 .iter()
-                .find(|a| name_core(&a.expansion, council) == core)
-                .map(|a| a.acronym.clone());
+                .find(|(_, expansion)| name_core(expansion, council) == core)
+                .map(|(acronym, _)| acronym.to_string());
             BodyNode {
                 key: body_key(&core, council, g.national),
                 variants: g.forms.keys().filter(|f| **f != name).cloned().collect::<BTreeSet<_>>(),

@@ -457,7 +457,18 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
             evidence: b.evidence.make(evidence),
         });
     }
-    let bodies = bodies::resolve_bodies(&extraction.bodies, &acronyms, &b.council, &b.evidence);
+    // The file's own glossary first, then acronyms it uses as other files define them.
+    let acronym_pairs: Vec<(&str, &str)> = acronyms
+        .iter()
+        .map(|a| (a.acronym.as_str(), a.expansion.as_str()))
+        .chain(
+            extraction
+                .known_acronyms
+                .iter()
+                .map(|(a, name)| (a.as_str(), name.as_str())),
+        )
+        .collect();
+    let bodies = bodies::resolve_bodies(&extraction.bodies, &acronym_pairs, &b.council, &b.evidence);
     let publications = publications::resolve_publications(&extraction.publications, &b.council, &b.evidence);
     let mut meetings: Vec<MeetingNode> = meetings;
     for (node, meeting) in meetings.iter_mut().zip(extraction.segmented.meetings()) {
