@@ -812,6 +812,22 @@ The report would be submitted to the Health and Wellbeing Board in March.\n";
     }
 
     #[test]
+    fn a_part_of_a_document_is_no_part_of_a_body() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. PEER REVIEW\n\nThe Fostering Service was part of a regional Peer Review. \
+The Fostering Service was part of the Community Safety Partnership.\n";
+        let parts: Vec<_> = facts(&model(text)).into_iter().filter(|f| f.1 == "partOf").collect();
+        assert_eq!(
+            parts,
+            [(
+                "Fostering Service".to_string(),
+                "partOf",
+                "Community Safety Partnership".to_string()
+            )]
+        );
+    }
+
+    #[test]
     fn ambiguous_first_names_stay_unresolved() {
         let text = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\nAlso in attendance: Laura Gough, Head of Service; Laura Kosciwicz, District Commander.\n\n\
 5. AN UPDATE\n\nThe Chair invited Laura to introduce the report.\n";

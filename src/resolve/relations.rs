@@ -144,6 +144,11 @@ pub fn resolve_stated(
         if objects.len() != 1 {
             continue;
         }
+        // Only bodies have parts and members ("part of a regional Peer Review").
+        let whole_is_a_document = matches!(objects[0], EntityRef::Document(_));
+        if whole_is_a_document && matches!(r.predicate, Predicate::PartOf | Predicate::MemberOf) {
+            continue;
+        }
         for s in subjects {
             // A report submitted somewhere: its owner reports there.
             let s = match s {

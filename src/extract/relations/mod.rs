@@ -101,6 +101,13 @@ static VERBS: LazyLock<Vec<(Regex, Predicate)>> = LazyLock::new(|| {
             r"(?i)\b(?:is|was|are|were|will be|would be) owned by\b",
             Predicate::OwnedBy,
         ),
+        // "The Domestic Abuse Delivery Group was a subgroup of the Community
+        // Safety Partnership", "… is one of the delivery groups of …", "…
+        // forms part of …".
+        v(
+            r"(?i)\b(?:is|was|are|were|will be|would be|has been|had been|(?:forms?|formed)) (?:now |also )?(?:an? |one of the |the )?(?:sub-?groups?|sub-?committees?|sub-?panels?|delivery groups?|working groups?|task and finish groups?|part) (?:of|to|under)\b",
+            Predicate::PartOf,
+        ),
         v(
             r"(?i)\b(?:is|was|are|were|will be|would be) (?:governed|overseen|developed and managed|managed) (?:by|through)\b",
             Predicate::GovernedBy,
@@ -123,6 +130,9 @@ static VERBS: LazyLock<Vec<(Regex, Predicate)>> = LazyLock::new(|| {
 static RENAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:change of name from|renamed from)\b(?P<from>.+?)\bto\b(?P<to>.+)").expect("regex")
 });
+
+/// The nouns of `ANAPHOR` that stand for documents.
+const DOCUMENT_NOUNS: &[&str] = &["terms of reference", "strategy", "plan", "report", "review"];
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|they|(?:the|this|these) (?:proposed |new |draft |revised )?(?P<noun>terms of reference|strategy|plan|report|review|board|group|panel|partnership|service|team|forum|committee|commission|police))\b")
@@ -276,7 +286,13 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
                     .into_iter()
                     .collect(),
             };
+            // Only a body has parts: "part of the review" states nothing.
+            let of_a_document =
+                |o: &End| matches!(o, End::Anaphor { noun, .. } if DOCUMENT_NOUNS.contains(&noun.as_str()));
             for object in objects {
+                if *predicate == Predicate::PartOf && of_a_document(&object) {
+                    continue;
+                }
                 out.push(RelationMention {
                     predicate: *predicate,
                     subject: subject.clone(),
@@ -721,6 +737,33 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_subgroup_of_a_body_is_part_of_it() {
+        let names = [
+            "Domestic Abuse Delivery Group",
+            "Community Safety Partnership",
+            "Audit Panel",
+            "Board",
+        ];
+        for text in [
+            "The Domestic Abuse Delivery Group was a subgroup of the Community Safety Partnership.",
+            "The Domestic Abuse Delivery Group is one of the sub-groups of the Community Safety Partnership.",
+            "The Domestic Abuse Delivery Group forms part of the Community Safety Partnership.",
+        ] {
+            assert_eq!(
+                relations(text, &names),
+                vec![rel(
+                    "Domestic Abuse Delivery Group",
+                    "partOf",
+                    "Community Safety Partnership"
+                )],
+                "{text}"
+            );
+        }
+        // A group that is part of the work, not of a body.
+        assert!(relations("The Audit Panel was part of the review.", &names).is_empty());
     }
 
     #[test]
