@@ -645,11 +645,32 @@ impl Truth {
     }
 
     fn relation(&mut self, subject: &str, predicate: &'static str, object: &str, evidence: &str) {
+        self.relation_as(subject, predicate, object, evidence, "stated");
+    }
+
+    /// A relation the text implies without stating it (the gold schema's
+    /// "inferred": a scorer neither rewards nor penalises finding it).
+    fn inferred_relation(&mut self, subject: &str, predicate: &'static str, object: &str, evidence: &str) {
+        self.relation_as(subject, predicate, object, evidence, "inferred");
+    }
+
+    fn relation_as(
+        &mut self,
+        subject: &str,
+        predicate: &'static str,
+        object: &str,
+        evidence: &str,
+        basis: &'static str,
+    ) {
+        let same = |r: &GoldRelation| r.subject == subject && r.predicate == predicate && r.object == object;
+        if self.relations.iter().any(same) {
+            return;
+        }
         self.relations.push(GoldRelation {
             subject: subject.to_string(),
             predicate,
             object: object.to_string(),
-            basis: "stated",
+            basis,
             evidence: evidence.to_string(),
         });
     }
@@ -672,7 +693,18 @@ impl Truth {
                 "partnership"
             };
             self.org(org, kind, None);
+            // "Independent Chair of the Wedderburn Health and Care Partnership".
+            if o.title.ends_with("Chair") {
+                self.relation(org, "chairedBy", &o.name(), &evidence);
+            }
         }
+    }
+
+    /// A Cabinet Member is a member of the Cabinet their post names.
+    fn cabinet_member(&mut self, name: &str, post: &str, evidence: &str) {
+        self.role(name, post, Some("Cabinet"), evidence);
+        self.org("Cabinet", "committee", None);
+        self.relation(name, "memberOf", "Cabinet", evidence);
     }
 }
 
@@ -749,8 +781,7 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
                 let post = format!("Cabinet Member for {}", c.portfolio.unwrap_or("Housing"));
                 let name = c.name();
                 t.person(&name, Some("Councillor"), true, &format!("Councillor {name}"));
-                t.role(&name, &post, Some("Cabinet"), &format!("Councillor {name} ({post})"));
-                t.org("Cabinet", "committee", None);
+                t.cabinet_member(&name, &post, &format!("Councillor {name} ({post})"));
                 in_attendance.push(name.clone());
                 format!("Councillor {name} ({post})")
             })
@@ -890,6 +921,12 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
         let partnership = &PARTNERSHIPS[theme.partnership];
         let partnership_name = format!("{} {}", council.place, partnership.0);
         let partnership_acronym = format!("{}{}", &council.place[..1], partnership.2);
+        // "SAFEGUARDING ADULTS BOARD ANNUAL REPORT" as an item: the board's
+        // report, so the board reports to the meeting's body.
+        if let Some((report, _)) = theme.doc.filter(|(d, _)| d.starts_with(partnership.0)) {
+            t.inferred_relation(report, "ownedBy", &partnership_name, &title);
+            t.inferred_relation(&partnership_name, "reportsTo", &body, &title);
+        }
         let mut presenters: Vec<String> = Vec::new();
         let mut welcomed: Vec<String> = Vec::new();
         let mut documents: Vec<String> = Vec::new();
@@ -924,8 +961,7 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
                 let post = format!("Cabinet Member for {}", c.portfolio.unwrap_or("Housing"));
                 printed.push(format!("Councillor {name}, {post}"));
                 t.person(&name, Some("Councillor"), true, &format!("Councillor {name}"));
-                t.role(&name, &post, Some("Cabinet"), &format!("Councillor {name}, {post}"));
-                t.org("Cabinet", "committee", None);
+                t.cabinet_member(&name, &post, &format!("Councillor {name}, {post}"));
                 welcomed.push(name);
             }
             for o in &item_officers {
@@ -1043,6 +1079,10 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
             format!("That the thanks of the {body} be recorded to all staff involved."),
         ];
         for s in rng.sample(extra.len(), n_res - 1) {
+            // "That the Neglect Strategy be endorsed": the meeting's body approves it.
+            if let (0, Some(d)) = (s, doc) {
+                t.relation(d, "approvedBy", &body, &extra[s]);
+            }
             resolutions.push(extra[s].clone());
         }
         if n_res == 1 {

@@ -25,7 +25,9 @@ fn generated_corpus_is_deterministic() {
 /// 40 generated meetings, extracted and scored against their gold with
 /// `councilgraph eval` (the reference scorer's port, checked against it in
 /// tests/eval.rs). These are floors: the generator's text is regular, so
-/// the meeting record should be near-perfect.
+/// the meeting record and the governance sentences should be near-perfect
+/// (organisations less: the generator's gold lists only the bodies it
+/// meant to write, not every name a sentence happens to form).
 #[test]
 fn generated_minutes_are_extracted() {
     let dir = tempfile::tempdir().unwrap();
@@ -41,6 +43,10 @@ fn generated_minutes_are_extracted() {
         ("presenters", 0.97),
         ("people", 0.98),
         ("roles", 0.95),
+        ("acronyms", 0.95),
+        ("documents", 0.9),
+        ("organisations", 0.84),
+        ("relations", 0.95),
     ];
     for (category, floor) in floors {
         let f1 = scores["micro"][category]["f1"].as_f64().unwrap();
