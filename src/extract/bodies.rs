@@ -456,10 +456,11 @@ fn list_mentions(text: &str, items: &[ListItem], out: &mut Vec<BodyMention>) {
 }
 
 /// A quantifier right before a name, or before the list it ends ("any other
-/// Council Committee, Scrutiny or Advisory Panel"), makes it a kind of body.
+/// Council Committee, Scrutiny or Advisory Panel", "the lead Delivery
+/// Group", "the relevant Delivery Groups"), makes it a kind of body.
 static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?i:any|each|every|other|another|no|several|various|many|all relevant) (?:\p{Lu}[\p{L}'’&-]*(?:,? | or | and ))*$",
+        r"\b(?i:any|each|every|other|another|no|several|various|many|all relevant|the relevant|the respective|the lead|a lead) (?:\p{Lu}[\p{L}'’&-]*(?:,? | or | and ))*$",
     )
     .expect("regex")
 });
@@ -874,6 +875,7 @@ mod tests {
     #[test]
     fn a_quantified_name_is_a_kind_of_body() {
         assert!(names("Consideration by any other Council Committee, Scrutiny or Advisory Panel").is_empty());
+        assert!(names("It is the lead Delivery Group for audits, with the relevant Delivery Groups.").is_empty());
         assert!(names("Meet with chairs of other Partnership Boards. Each Delivery Group will report.").is_empty());
         assert_eq!(
             names("the Delivery Group reported to the Executive Group"),

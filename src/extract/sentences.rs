@@ -7,7 +7,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "No", "Cllr", "St", "Prof", "Rev", "e.g", "i.e", "etc", "p.m", "a.m",
 ];
 
-/// Splits `span` of `text` into sentences (also at line breaks).
+/// Splits `span` of `text` into sentences (also at line breaks, and at the
+/// tabs and bullets that separate a table's cells and a flattened list's
+/// items: "Colleges\t<ul> • Engagement with the Partnership: • Issues fed
+/// back to the Executive Group").
 pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let s = span.slice(text);
     let bytes = s.as_bytes();
@@ -17,7 +20,9 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     while i < bytes.len() {
         let c = bytes[i];
         let boundary = match c {
-            b'\n' => true,
+            b'\n' | b'\t' => true,
+            // The first byte of "•".
+            0xE2 => s[i..].starts_with('•'),
             b'.' | b'?' | b'!' => {
                 let next_is_space = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
                 // After the separator, however many bytes it takes (a no-break space takes two).
@@ -33,9 +38,13 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             _ => false,
         };
         if boundary {
-            let end = if c == b'\n' { i } else { i + 1 };
+            let end = if matches!(c, b'.' | b'?' | b'!') { i + 1 } else { i };
             out.push(Span::new(span.start + start, span.start + end));
-            start = i + 1;
+            // Past the separator: a bullet takes three bytes.
+            let width = if c == 0xE2 { '•'.len_utf8() } else { 1 };
+            start = i + width;
+            i += width;
+            continue;
         }
         i += 1;
     }
@@ -62,6 +71,20 @@ mod tests {
     fn a_word_after_a_no_break_space_ends_a_sentence_without_a_panic() {
         let text = "It was noted by the\u{a0}Board. Next";
         assert_eq!(split(text), vec!["It was noted by the\u{a0}Board.", "Next"]);
+    }
+
+    #[test]
+    fn table_cells_and_bulleted_items_are_sentences_of_their_own() {
+        let text = "Education Forum\tAll Schools • Engagement with the Partnership: • Issues fed back to the Group";
+        assert_eq!(
+            split(text),
+            vec![
+                "Education Forum",
+                "All Schools",
+                "Engagement with the Partnership:",
+                "Issues fed back to the Group"
+            ]
+        );
     }
 
     #[test]

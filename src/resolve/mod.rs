@@ -828,6 +828,24 @@ The Fostering Service was part of the Community Safety Partnership.\n";
     }
 
     #[test]
+    fn a_kind_of_body_means_each_named_body_of_the_kind() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. SAFEGUARDING\n\nThe Neglect Delivery Group and the Child Exploitation Delivery Group met. \
+Findings were communicated from the Delivery Group to the Executive Group. \
+Each Delivery Group will report to the Executive Group.\n";
+        let mut reporting: Vec<String> = facts(&model(text))
+            .into_iter()
+            .filter(|f| f.1 == "reportsTo")
+            .map(|f| f.0)
+            .collect();
+        reporting.sort();
+        assert_eq!(
+            reporting,
+            ["Child Exploitation Delivery Group", "Neglect Delivery Group"]
+        );
+    }
+
+    #[test]
     fn ambiguous_first_names_stay_unresolved() {
         let text = "PLANNING BOARD\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\nAlso in attendance: Laura Gough, Head of Service; Laura Kosciwicz, District Commander.\n\n\
 5. AN UPDATE\n\nThe Chair invited Laura to introduce the report.\n";

@@ -120,7 +120,11 @@ impl<'m> MentionIndex<'m> {
                 .bodies
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| name_core(&b.name, council).ends_with(noun.as_str()))
+                // "the Delivery Group" alone is the kind's name, not one of its bodies.
+                .filter(|(_, b)| {
+                    let core = name_core(&b.name, council);
+                    core.ends_with(noun.as_str()) && core != *noun
+                })
                 .filter(|(_, b)| b.spans.iter().any(|s| document.contains(*s)))
                 .map(|(i, _)| EntityRef::Body(i))
                 .collect(),
