@@ -210,6 +210,11 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             continue;
         }
         let start = title_start(run, i);
+        // "Submission of the Report": the head after "the" refers back to a
+        // paper; it does not end a title.
+        if i > start && run[i - 1].lower == "the" {
+            continue;
+        }
         let end = tail_end(run, i);
         covered = Some(end);
         let words = &run[start..=end];
@@ -467,6 +472,8 @@ mod tests {
                 doc("Early Years Strategy", None, "strategy")
             ]
         );
+        // A head right after "the" refers back to a paper.
+        assert!(docs("Strategic Director Approving Submission of the Report: Sally Hodges").is_empty());
     }
 
     #[test]
