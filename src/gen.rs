@@ -680,7 +680,9 @@ impl Truth {
         self.person(&o.name(), honorific, false, &o.name());
         let evidence = format!("{}, {}", o.printed(), o.role);
         self.role(&o.name(), &o.title, o.organisation.as_deref(), &evidence);
-        if let Some(org) = &o.organisation {
+        self.services_named(&o.role);
+        // The council a Strategic Director serves is not printed: not a mention.
+        if let Some(org) = o.organisation.as_ref().filter(|org| o.role.contains(org.as_str())) {
             let kind = if org.ends_with("Police") {
                 "police"
             } else if org.contains("NHS") {
@@ -700,8 +702,18 @@ impl Truth {
         }
     }
 
+    /// The council's services a printed text names ("Regulatory Services",
+    /// "Children and Young People's Services"), as bodies.
+    fn services_named(&mut self, printed: &str) {
+        let services = SERVICES.iter().chain(PORTFOLIOS);
+        for service in services.filter(|s| s.ends_with("Services") && printed.contains(**s)) {
+            self.org(service, "service", None);
+        }
+    }
+
     /// A Cabinet Member is a member of the Cabinet their post names.
     fn cabinet_member(&mut self, name: &str, post: &str, evidence: &str) {
+        self.services_named(post);
         self.role(name, post, Some("Cabinet"), evidence);
         self.org("Cabinet", "committee", None);
         self.relation(name, "memberOf", "Cabinet", evidence);
@@ -1003,6 +1015,18 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
                 "The {expansion} ({acr}) had received {} contacts during the year.",
                 rng.range(200, 4000)
             ));
+            // A hub, service or conference that receives contacts is a body.
+            let body_kind = [
+                ("Hub", "team"),
+                ("Service", "service"),
+                ("Services", "service"),
+                ("Conference", "group"),
+            ]
+            .into_iter()
+            .find(|(head, _)| expansion.ends_with(head));
+            if let Some((_, kind)) = body_kind {
+                t.org(expansion, kind, Some(acr));
+            }
             acronyms_defined.push(acr);
             t.acronyms.insert(acr.to_string(), expansion.to_string());
         }
@@ -1058,9 +1082,13 @@ pub fn meeting(seed: u64, index: usize) -> Generated {
         }
         let k = rng.range(4, 9);
         for i in rng.sample(FILLER.len(), k) {
+            let service = SERVICES[rng.below(SERVICES.len())];
+            if FILLER[i].contains("{S}") {
+                t.services_named(service);
+            }
             let s = FILLER[i]
                 .replace("{D}", doc.unwrap_or("plan"))
-                .replace("{S}", SERVICES[rng.below(SERVICES.len())])
+                .replace("{S}", service)
                 .replace("{N}", &rng.range(3, 60).to_string());
             bullets.push(s);
         }
