@@ -572,6 +572,40 @@ fn known_mentions(text: &str, span: Span, known: &KnownForms, out: &mut Vec<Body
     }
 }
 
+/// A national body's name followed by the place of a council ("Healthwatch
+/// Rotherham", "Age UK Barnsley") names that place's own branch: a local
+/// body. The places are those of the councils named in `found` or `known`.
+fn local_branches(text: &str, known: &[KnownBody], found: &mut [BodyMention]) {
+    let councils = found
+        .iter()
+        .map(|m| m.name.text.as_str())
+        .filter(|n| n.ends_with("Council"));
+    let known_councils = known
+        .iter()
+        .filter(|k| k.kind == BodyKind::Council)
+        .map(|k| k.name.as_str());
+    let places: Vec<String> = councils
+        .chain(known_councils)
+        .filter_map(|name| name.split_whitespace().next())
+        .filter(|place| place.chars().all(char::is_alphabetic) && place.len() > 2)
+        .map(str::to_string)
+        .collect();
+    for m in found.iter_mut().filter(|m| m.national) {
+        let after = &text[m.name.span.end..];
+        let place = places.iter().find(|place| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(place.as_str()))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
+        if let Some(place) = place {
+            m.name.span.end += 1 + place.len();
+            m.name.text = m.name.span.slice(text).to_string();
+            m.national = false;
+        }
+    }
+}
+
 /// The council a text names, when every council it names by a name with
 /// "Council" in it is one place's ("Rotherham Metropolitan Borough
 /// Council", "Rotherham Council"): the longest of those names, for "the
@@ -773,6 +807,7 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
         }
     }
     known_mentions(text, span, &NATIONAL_FORMS, &mut out);
+    local_branches(text, known, &mut out);
     listed_after_kind(text, span, &mut out);
     apposed_names(text, span, &mut out);
     // Acronyms learned elsewhere are read apart, under their body's full
@@ -869,6 +904,18 @@ mod tests {
         assert_eq!(
             names("the Multi Agency Safeguarding Hub and the Chief Officer Group"),
             vec!["Multi Agency Safeguarding Hub", "Chief Officer Group"]
+        );
+    }
+
+    #[test]
+    fn a_national_body_followed_by_a_councils_place_is_its_local_branch() {
+        assert_eq!(
+            bodies("Rotherham Metropolitan Borough Council met Healthwatch Rotherham and Healthwatch England."),
+            vec![
+                ("Rotherham Metropolitan Borough Council".to_string(), "council"),
+                ("Healthwatch Rotherham".to_string(), "other"),
+                ("Healthwatch".to_string(), "other"),
+            ]
         );
     }
 
