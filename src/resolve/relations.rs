@@ -164,10 +164,16 @@ pub fn resolve_stated(
                 }
                 s => s,
             };
+            // A document that is part of a body ("the partnership's Neglect
+            // Strategy") is owned by it.
+            let predicate = match (&s, r.predicate) {
+                (EntityRef::Document(_), Predicate::PartOf) => "ownedBy",
+                _ => r.predicate.as_str(),
+            };
             if s != objects[0] {
                 out.push(RelationFact {
                     subject: s,
-                    predicate: r.predicate.as_str(),
+                    predicate,
                     object: objects[0].clone(),
                     basis: "stated",
                     evidence: evidence.make(r.evidence),

@@ -165,6 +165,12 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s
 /// "its Work Programme", "their Annual Report": a possessive before a mention.
 static ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:its|their) (?:own )?$").expect("regex"));
 
+/// "the partnership's ", "the Board’s ", "the partnerships " (its apostrophe
+/// lost) right before a name.
+static KIND_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he (?P<noun>[Pp]artnership|[Bb]oard|[Pp]anel|[Gg]roup|[Ff]orum)(?:'s|’s|s'|s) $").expect("regex")
+});
+
 /// "… the Executive Group of the safeguarding partnership", "… the Chief
 /// Officer Group of the safeguarding partners": a body of a body named by
 /// its kind alone.
@@ -330,6 +336,19 @@ fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut V
         }
     }
     for body in mentions.iter().filter(|m| sentence.contains(**m)) {
+        // "the partnership's Safeguarding in Education Group": part of the
+        // partnership (a document so possessed is owned: see `resolve`).
+        if let Some(c) = KIND_POSSESSIVE.captures(&text[sentence.start..body.start]) {
+            out.push(RelationMention {
+                predicate: Predicate::PartOf,
+                subject: End::Mention(*body),
+                object: End::Anaphor {
+                    noun: c["noun"].to_lowercase(),
+                    at: sentence.start + c.get(0).expect("match").start(),
+                },
+                evidence: sentence,
+            });
+        }
         if let Some(c) = OF_THE_KIND.captures(&text[body.end..sentence.end]) {
             let noun = if &c["noun"] == "partners" {
                 "partnership"
@@ -737,6 +756,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_body_the_partnership_possesses_is_part_of_it() {
+        for text in [
+            "The partnership's Safeguarding in Education Group met.",
+            "The partnerships Safeguarding in Education Group met.",
+        ] {
+            assert_eq!(
+                relations(text, &["Safeguarding in Education Group"]),
+                vec![rel("Safeguarding in Education Group", "partOf", "<partnership>")],
+                "{text}"
+            );
+        }
+        assert!(relations("All partnerships Safeguarding Groups met.", &["Safeguarding Groups"]).is_empty());
     }
 
     #[test]
