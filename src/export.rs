@@ -48,11 +48,14 @@ pub fn rdf(store: &Store, export: RdfExport, out: &mut dyn Write) -> Result<()> 
         },
     };
     let mut writer = serializer(format)?.for_writer(out);
-    // The union graph is the store's index of the others: not exported.
+    // The union graph is the store's index of the others, the summary
+    // graph is computed from it: neither is exported.
     let union = oxigraph::model::GraphName::NamedNode(crate::store::union_graph());
-    let quads = store
-        .iter()
-        .filter(|q| q.as_ref().map_or(true, |q| q.graph_name != union));
+    let summaries = oxigraph::model::GraphName::NamedNode(crate::summary::summary_graph());
+    let quads = store.iter().filter(|q| {
+        q.as_ref()
+            .map_or(true, |q| q.graph_name != union && q.graph_name != summaries)
+    });
     if format.supports_datasets() {
         for quad in quads {
             writer.serialize_quad(&quad?)?;

@@ -23,6 +23,7 @@ pub mod segment;
 pub mod serve;
 pub mod source;
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod topics;
 pub mod why;

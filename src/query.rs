@@ -331,6 +331,11 @@ fn on_default_dataset(
     evaluator: SparqlEvaluator,
 ) -> Result<oxigraph::sparql::BoundPreparedSparqlQuery<'static>> {
     let names_dataset = query.dataset().is_some();
+    // A store written before summaries were kept, or whose first build was
+    // interrupted before them, would answer from an empty summary graph.
+    if query.to_string().contains(crate::summary::SUMMARY_GRAPH) && !crate::store::summaries_current(store)? {
+        bail!("this store's summaries are missing or out of date (the query reads them); run `councilgraph build` on it again");
+    }
     let mut prepared = evaluator.for_query(query);
     if !names_dataset {
         if crate::store::has_union_graph(store)? {

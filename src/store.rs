@@ -14,6 +14,7 @@
 use crate::extract::bodies::KnownBody;
 use crate::iri::Minter;
 use crate::rdf::{graph_iri, ns};
+use crate::summary;
 use anyhow::{Context, Result};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -267,6 +268,11 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
     let old: Vec<Quad> = tx
         .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
         .collect::<Result<_, _>>()?;
+    // The meetings whose summaries read other files' triples, as the
+    // union graph has them before the change.
+    let mut meetings = summary::meetings_touched(&old);
+    meetings.extend(summary::meetings_touched(quads));
+    let before = meeting_quads(&tx, &meetings)?;
     tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
     tx.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
     // Old triples leave the union graph unless another file's graph holds
@@ -275,6 +281,8 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
     // weight "1.0" read back as "1") is removed and put back, never lost.
     let new: std::collections::HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
         quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
+    // The union graph's losses and gains among the triples summaries count.
+    let mut lost = Vec::new();
     for quad in &old {
         if new.contains(&(&quad.subject, &quad.predicate, &quad.object)) {
             continue;
@@ -290,14 +298,154 @@ pub fn replace_graph(store: &Store, graph: &NamedNode, quads: &[Quad]) -> Result
             .any(|q| q.graph_name != GraphName::NamedNode(union.clone()));
         if !held_elsewhere {
             tx.remove(&in_union(quad));
+            if summary::is_witness_triple(quad) {
+                lost.push(quad.clone());
+            }
+        }
+    }
+    // A new triple gained: not in the old graph, nor held by another.
+    let held_before: std::collections::HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
+        old.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
+    let mut gained = Vec::new();
+    for quad in quads.iter().filter(|q| summary::is_witness_triple(q)) {
+        if !held_before.contains(&(&quad.subject, &quad.predicate, &quad.object)) && !tx.contains(&in_union(quad))? {
+            gained.push(quad.clone());
         }
     }
     tx.extend(quads.iter());
     for quad in quads {
         tx.insert(&in_union(quad));
     }
+    let after = meeting_quads(&tx, &meetings)?;
+    let changes = summary::changes((&lost, &old), (&gained, quads), (&before, &after));
+    update_summaries(&mut tx, changes)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The union graph's quads about `meetings` and about what is at them
+/// (attendance records, items), as `tx` sees them.
+fn meeting_quads(
+    tx: &oxigraph::store::Transaction<'_>,
+    meetings: &std::collections::BTreeSet<String>,
+) -> Result<Vec<Quad>> {
+    let union = union_graph();
+    let in_union = Some(GraphNameRef::NamedNode(union.as_ref()));
+    let at = cg("meeting");
+    let mut out = Vec::new();
+    for meeting in meetings {
+        let meeting = NamedNode::new_unchecked(meeting.as_str());
+        let subject = NamedOrBlankNodeRef::NamedNode(meeting.as_ref());
+        for quad in tx.quads_for_pattern(Some(subject), None, None, in_union) {
+            out.push(quad?);
+        }
+        let object = Term::NamedNode(meeting.clone());
+        let records: Vec<Quad> = tx
+            .quads_for_pattern(None, Some(at.as_ref()), Some(object.as_ref()), in_union)
+            .collect::<Result<_, _>>()?;
+        for record in records {
+            for quad in tx.quads_for_pattern(Some(record.subject.as_ref()), None, None, in_union) {
+                out.push(quad?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Applies the changes to tallies in the summary graph, replacing each
+/// changed tally's summary quads.
+fn update_summaries(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    changes: std::collections::BTreeMap<String, Vec<(summary::Kind, String, i64)>>,
+) -> Result<()> {
+    let graph = summary::summary_graph();
+    let in_summary = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    let tally_property = summary::tally_property();
+    for (key, counts) in changes {
+        let key = NamedNode::new_unchecked(key);
+        let subject = NamedOrBlankNodeRef::NamedNode(key.as_ref());
+        let kept = tx
+            .quads_for_pattern(Some(subject), Some(tally_property.as_ref()), None, in_summary)
+            .next()
+            .transpose()?;
+        let mut tally = kept
+            .and_then(|q| match q.object {
+                Term::Literal(l) => summary::Tally::decode(l.value()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        // The quads kept are those the tally makes.
+        for quad in tally.quads(&key) {
+            tx.remove(&quad);
+        }
+        for (kind, value, change) in counts {
+            tally.count(kind, &value, change);
+        }
+        tx.extend(tally.quads(&key).iter());
+    }
+    Ok(())
+}
+
+/// Whether the summary graph is complete and of this councilgraph's
+/// version (`summary::SUMMARY_VERSION`).
+pub fn summaries_current(store: &Store) -> Result<bool> {
+    Ok(store.contains(&summary::version_quad())?)
+}
+
+/// Computes the summary graph again from the union graph, in one
+/// transaction, when it is missing or of another version (a store written
+/// before summaries were kept, or one whose first build was interrupted
+/// between its bulk load and its summaries). Returns whether it did.
+pub fn ensure_summaries(store: &Store) -> Result<bool> {
+    if summaries_current(store)? || !has_union_graph(store)? {
+        return Ok(false);
+    }
+    let quads = summaries_from_union(store)?;
+    let graph = summary::summary_graph();
+    let mut tx = store.start_transaction()?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+    tx.extend(quads.iter());
+    tx.commit()?;
+    Ok(true)
+}
+
+/// The summary graph's quads as computed from scratch from the union
+/// graph (what the kept summaries must always equal).
+pub fn summaries_from_union(store: &Store) -> Result<Vec<Quad>> {
+    let union = union_graph();
+    let in_union = Some(GraphNameRef::NamedNode(union.as_ref()));
+    let mut read = summary::Context::default();
+    let ty = NamedNode::from(oxigraph::model::vocab::rdf::TYPE);
+    let classes = [
+        format!("{}Membership", ns::ORG),
+        format!("{}Attendance", ns::CG),
+        format!("{}Meeting", ns::CG),
+    ];
+    for class in classes {
+        let class = Term::NamedNode(NamedNode::new_unchecked(class));
+        for quad in store.quads_for_pattern(None, Some(ty.as_ref()), Some(class.as_ref()), in_union) {
+            read.add_keeping(&quad?);
+        }
+    }
+    let member = NamedNode::new_unchecked(format!("{}member", ns::ORG));
+    let date = NamedNode::new_unchecked(format!("{}date", ns::DCTERMS));
+    let properties = [
+        member,
+        cg("person"),
+        cg("meeting"),
+        cg("postTitle"),
+        cg("organisationName"),
+        cg("status"),
+        cg("kind"),
+        cg("body"),
+        date,
+    ];
+    for property in &properties {
+        for quad in store.quads_for_pattern(None, Some(property.as_ref()), None, in_union) {
+            read.add_keeping(&quad?);
+        }
+    }
+    Ok(read.summary_quads())
 }
 
 /// Records a source file's new size and modification time in its build

@@ -17,6 +17,35 @@ const COPIES: usize = 2;
 const UNION_GRAPH: &str = "https://councilgraph.org/graph/union";
 const KILLS: usize = 5;
 
+/// `summary::SUMMARY_GRAPH`: derived from the union graph, kept with each file's change.
+const SUMMARY_GRAPH: &str = "https://councilgraph.org/graph/summary";
+
+/// The store's summary graph is what its union graph implies (each file's
+/// change adjusts it in the same transaction), or is missing and known to
+/// be (a first build killed between its bulk load and its summaries:
+/// queries reading them refuse, the next build computes them).
+fn summaries_consistent(store: &Path) -> bool {
+    let store = councilgraph::store::open_existing(store).unwrap();
+    if !councilgraph::store::summaries_current(&store).unwrap() {
+        let graph = councilgraph::summary::summary_graph();
+        return store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .next()
+            .is_none();
+    }
+    let graph = councilgraph::summary::summary_graph();
+    let kept: BTreeSet<String> = store
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        .map(|q| q.unwrap().to_string())
+        .collect();
+    let computed: BTreeSet<String> = councilgraph::store::summaries_from_union(&store)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    kept == computed
+}
+
 /// Pseudo-random fractions in [0, 1.1) from a fixed LCG: reproducible kill moments.
 fn kill_fractions(mut seed: u64, n: usize) -> Vec<f64> {
     (0..n)
@@ -159,7 +188,7 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
     let new = graphs(cwd, "new");
     let changed = new
         .iter()
-        .filter(|(g, q)| g.as_str() != UNION_GRAPH && old.get(*g) != Some(q))
+        .filter(|(g, q)| g.as_str() != UNION_GRAPH && g.as_str() != SUMMARY_GRAPH && old.get(*g) != Some(q))
         .count();
     assert_eq!(
         changed,
@@ -190,7 +219,10 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
         let now = graphs(cwd, &store);
         let mut as_new = 0;
         // The union graph follows the files: a mix when they are (the re-run checks it).
-        let files = old.keys().chain(new.keys()).filter(|g| g.as_str() != UNION_GRAPH);
+        let files = old
+            .keys()
+            .chain(new.keys())
+            .filter(|g| g.as_str() != UNION_GRAPH && g.as_str() != SUMMARY_GRAPH);
         for graph in files.collect::<BTreeSet<_>>() {
             let quads = now.get(graph);
             let is_old = quads == old.get(graph);
@@ -200,6 +232,12 @@ fn a_build_killed_while_writing_leaves_old_or_new_graphs_and_a_rerun_completes_i
                 as_new += 1;
             }
         }
+        // The summaries follow the files: whatever mix of old and new
+        // graphs the kill left, they are those of that mix.
+        assert!(
+            summaries_consistent(&cwd.join(&store)),
+            "kill {kill}: the summary graph disagrees with the file graphs"
+        );
         println!(
             "kill {kill}: {} after {:?} into the write phase ({write_phase:?}); {as_new} of {changed} changed graphs were new",
             if killed { "killed" } else { "finished before the kill" },
@@ -240,8 +278,14 @@ fn a_first_build_killed_at_any_moment_leaves_nothing_or_everything() {
         } else {
             BTreeMap::new()
         };
+        if !now.is_empty() {
+            assert!(summaries_consistent(&cwd.join(&store)), "kill {kill}: summaries");
+        }
+        // Killed after the bulk load, before the summaries: all but them.
+        let mut without_summaries = whole.clone();
+        without_summaries.remove(SUMMARY_GRAPH);
         assert!(
-            now.is_empty() || now == whole,
+            now.is_empty() || now == whole || now == without_summaries,
             "kill {kill} after {fraction:.2} of the build: {} of {} graphs",
             now.len(),
             whole.len()

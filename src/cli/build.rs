@@ -118,6 +118,8 @@ pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
     let store = councilgraph::store::open_existing(&args.store.path())?;
     let minter = Minter::new(&args.base);
     let indexed = councilgraph::store::build_records(&store)?;
+    // Removing a graph adjusts the summaries: they must be the store's first.
+    councilgraph::store::ensure_summaries(&store)?;
     let cwd = std::env::current_dir().ok();
     let mut missing = 0;
     for file in &args.files {

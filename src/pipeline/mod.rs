@@ -218,6 +218,11 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     if store.is_empty()? {
         write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
     } else {
+        // Each graph replaced below adjusts the summaries by its difference:
+        // they must first be those of the store as it is.
+        if store::ensure_summaries(store)? {
+            tracing::debug!("summaries computed from the union graph: {:?}", started.elapsed());
+        }
         // The names kept for the next build are true only once every graph
         // is written: forgotten first, so an interrupted build is followed
         // by one that reads every file.
@@ -493,6 +498,11 @@ fn write_bulk(
     })?;
     loader.load_quads(pending)?;
     loader.commit()?;
+    // The summaries are computed from the union graph just committed, in a
+    // transaction of their own: a crash between the two leaves a store
+    // whose summary graph is missing, which queries reading it refuse and
+    // the next build computes (`store::ensure_summaries`).
+    store::ensure_summaries(store)?;
     Ok(())
 }
 

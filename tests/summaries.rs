@@ -1,0 +1,218 @@
+//! Named queries that read build-time summaries (`src/summary.rs`) answer
+//! exactly what their original, aggregating formulations (kept in
+//! `tests/reference/`) answer: on the sample corpus, on generated minutes,
+//! after incremental rebuilds that change, add and remove files, and after
+//! `councilgraph remove`. The summary graph an incremental rebuild leaves is
+//! the one a fresh build of the same files makes, and a store without
+//! summaries gets them computed at its next build.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// (named query, its original formulation, the columns holding
+/// GROUP_CONCAT lists, whose order SPARQL leaves open).
+const REWRITTEN: &[(&str, &str, &[usize])] = &[
+    ("people", "people", &[1, 2]),
+    ("attendance-summary", "attendance-summary", &[]),
+];
+
+/// The query's rows as TSV cells (terms in N-Triples syntax: an unbound
+/// cell is empty, an empty string `""`), each list cell's items sorted,
+/// the rows sorted.
+fn rows(cwd: &Path, store: &str, query: &Path, lists: &[usize]) -> Vec<Vec<String>> {
+    let out = ok(
+        cwd,
+        &[
+            "query",
+            "--store",
+            store,
+            "--format",
+            "tsv",
+            "-f",
+            query.to_str().unwrap(),
+        ],
+    );
+    let mut rows: Vec<Vec<String>> = out
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').map(str::to_string).collect())
+        .collect();
+    for row in &mut rows {
+        for &i in lists {
+            if let Some(inner) = row[i].strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
+                let mut items: Vec<&str> = inner.split("; ").collect();
+                items.sort_unstable();
+                row[i] = format!("\"{}\"", items.join("; "));
+            }
+        }
+    }
+    rows.sort();
+    rows
+}
+
+/// Every rewritten query answers as its original does; returns how many
+/// rows they gave, so a test can check it compared something.
+fn answers_agree(cwd: &Path, store: &str) -> usize {
+    let mut compared = 0;
+    for (name, reference, lists) in REWRITTEN {
+        let ours = rows(cwd, store, &repo().join(format!("queries/{name}.rq")), lists);
+        let original = rows(
+            cwd,
+            store,
+            &repo().join(format!("tests/reference/{reference}.rq")),
+            lists,
+        );
+        assert!(
+            ours == original,
+            "{name}: the summary answer differs from the original's\nours: {ours:?}\noriginal: {original:?}"
+        );
+        compared += ours.len();
+    }
+    compared
+}
+
+/// The summary graph's quads, as sorted CSV lines.
+fn summary_graph(cwd: &Path, store: &str) -> Vec<String> {
+    let query = format!(
+        "SELECT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
+        councilgraph::summary::SUMMARY_GRAPH
+    );
+    let mut lines: Vec<String> = ok(cwd, &["query", "--store", store, "--format", "csv", &query])
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+fn build(cwd: &Path, store: &str) {
+    ok(cwd, &["build", "minutes", "--quiet", "--store", store]);
+}
+
+/// A fresh build of what `cwd/minutes` holds now, and its summary graph.
+fn fresh_summary(cwd: &Path) -> Vec<String> {
+    let _ = std::fs::remove_dir_all(cwd.join("fresh"));
+    build(cwd, "fresh");
+    summary_graph(cwd, "fresh")
+}
+
+#[test]
+fn summary_queries_on_the_sample_corpus() {
+    let dir = corpus_copy();
+    let cwd = dir.path();
+    build(cwd, "store");
+    assert!(answers_agree(cwd, "store") > 20);
+}
+
+#[test]
+fn summary_queries_on_generated_minutes_through_rebuilds() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    ok(cwd, &["gen", "--meetings", "30", "--seed", "3", "g"]);
+    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    build(cwd, "store");
+    assert!(answers_agree(cwd, "store") > 50);
+
+    let mut files: Vec<_> = std::fs::read_dir(cwd.join("minutes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    // Attendance and posts change in some files: lines dropped (people
+    // leave the attendance list), a file removed, one duplicated under
+    // another name (its witnesses held twice, then once).
+    for file in files.iter().step_by(7) {
+        let text = std::fs::read_to_string(file).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.contains("Councillor") || l.len() % 3 != 0)
+            .collect();
+        std::fs::write(file, kept.join("\n")).unwrap();
+    }
+    std::fs::remove_file(&files[3]).unwrap();
+    std::fs::copy(&files[5], cwd.join("minutes/copy-of-5.txt")).unwrap();
+    build(cwd, "store");
+    answers_agree(cwd, "store");
+    assert_eq!(summary_graph(cwd, "store"), fresh_summary(cwd), "after edits");
+
+    std::fs::remove_file(cwd.join("minutes/copy-of-5.txt")).unwrap();
+    build(cwd, "store");
+    answers_agree(cwd, "store");
+    assert_eq!(summary_graph(cwd, "store"), fresh_summary(cwd), "after removals");
+
+    // The same meeting minuted for another council: one meeting IRI
+    // (`meeting/<body>/<date>`) with two bodies, every record of either
+    // file joined to both by the union graph. A meeting of a body that met
+    // again that municipal year, so the two bodies' rows differ.
+    let query = "SELECT ?path WHERE { \
+        ?m a cg:Meeting ; cg:body ?b ; dcterms:date ?d ; prov:wasDerivedFrom ?f . ?f cg:path ?path . \
+        ?m2 a cg:Meeting ; cg:body ?b ; dcterms:date ?d2 . \
+        FILTER(?m2 != ?m && IF(MONTH(?d) >= 5, YEAR(?d), YEAR(?d) - 1) = IF(MONTH(?d2) >= 5, YEAR(?d2), YEAR(?d2) - 1)) \
+        } ORDER BY ?path LIMIT 1";
+    let picked = ok(cwd, &["query", "--store", "store", "--format", "csv", query]);
+    let path = picked
+        .lines()
+        .nth(1)
+        .expect("a body meeting twice in a municipal year")
+        .trim();
+    let text = std::fs::read_to_string(cwd.join(path)).unwrap();
+    let council = text
+        .split("https://")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .expect("a generated file names its council's webcast site")
+        .to_string();
+    let mut capitalised = council.clone();
+    capitalised[..1].make_ascii_uppercase();
+    let other = text.replace(&council, "otherton").replace(&capitalised, "Otherton");
+    std::fs::write(cwd.join("minutes/otherton.txt"), other).unwrap();
+    build(cwd, "store");
+    answers_agree(cwd, "store");
+    assert_eq!(
+        summary_graph(cwd, "store"),
+        fresh_summary(cwd),
+        "a meeting of two councils"
+    );
+    std::fs::remove_file(cwd.join("minutes/otherton.txt")).unwrap();
+    build(cwd, "store");
+    answers_agree(cwd, "store");
+    assert_eq!(summary_graph(cwd, "store"), fresh_summary(cwd), "back to one council");
+
+    let gone = format!("minutes/{}", files[10].file_name().unwrap().to_str().unwrap());
+    ok(cwd, &["remove", "--store", "store", &gone]);
+    std::fs::remove_file(&files[10]).unwrap();
+    answers_agree(cwd, "store");
+    assert_eq!(
+        summary_graph(cwd, "store"),
+        fresh_summary(cwd),
+        "after councilgraph remove"
+    );
+}
+
+#[test]
+fn a_store_without_summaries_refuses_summary_queries_and_gets_them_at_its_next_build() {
+    let dir = corpus_copy();
+    let cwd = dir.path();
+    build(cwd, "store");
+    let complete = summary_graph(cwd, "store");
+    {
+        let store = councilgraph::store::open(&cwd.join("store")).unwrap();
+        store.clear_graph(&councilgraph::summary::summary_graph()).unwrap();
+    }
+    let refused = run(
+        cwd,
+        &[
+            "query",
+            "--store",
+            "store",
+            "-f",
+            repo().join("queries/people.rq").to_str().unwrap(),
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("summaries"), "{}", stderr(&refused));
+    build(cwd, "store");
+    assert_eq!(summary_graph(cwd, "store"), complete);
+    answers_agree(cwd, "store");
+}
