@@ -98,7 +98,7 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
         let word = Word {
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: m.as_str(),
-            lower: m.as_str().replace('’', "'").to_lowercase(),
+            lower: lowered(m.as_str()),
             after_comma: gap.contains(','),
         };
         if !joined || in_tag || current.is_empty() && word.after_comma {
@@ -115,6 +115,16 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
     }
     push_run(&mut out, current);
     out
+}
+
+/// Lower case with curly apostrophes straightened, in one allocation for
+/// the plain ASCII words most are.
+fn lowered(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.replace('’', "'").to_lowercase()
+    }
 }
 
 fn push_run<'a>(out: &mut Vec<Run<'a>>, mut run: Run<'a>) {

@@ -15,7 +15,7 @@
 
 use crate::extract::sentences::sentences;
 use crate::text::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 mod posts;
@@ -126,6 +126,11 @@ static VERBS: LazyLock<Vec<(Regex, Predicate)>> = LazyLock::new(|| {
         ),
     ]
 });
+
+/// Every verb pattern at once: a sentence that matches none (most) is
+/// searched once, not once per pattern.
+static ANY_VERB: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(VERBS.iter().map(|(re, _)| re.as_str())).expect("relation regex set"));
 
 static RENAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:change of name from|renamed from)\b(?P<from>.+?)\bto\b(?P<to>.+)").expect("regex")
@@ -267,7 +272,8 @@ fn object_anaphor(text: &str, at: usize, end: usize) -> Option<End> {
 
 fn sentence_relations(text: &str, mentions: &[Span], sentence: Span, out: &mut Vec<RelationMention>) {
     let s = sentence.slice(text);
-    for (re, predicate) in VERBS.iter() {
+    let verbs = ANY_VERB.matches(s);
+    for (re, predicate) in VERBS.iter().zip(0..).filter(|(_, i)| verbs.matched(*i)).map(|(v, _)| v) {
         for m in re.find_iter(s) {
             let verb = sentence.start + m.start();
             let after = sentence.start + m.end();
