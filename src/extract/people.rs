@@ -7,7 +7,7 @@
 use super::sentences::sentences;
 use crate::names::{clean_name, is_given_name, name_at, parse_name_roles, split_list, NameEvidence};
 use crate::text::{Span, Spanned};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -221,12 +221,22 @@ fn named_with_roles(text: &str, list: Span) -> Vec<PersonRef> {
 }
 
 /// The person facts and declarations of one item.
+/// The patterns `item_people` tries, at once: a sentence that matches none
+/// (most) is searched once, not once per pattern.
+static ANY_CAPACITY: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = [&WELCOME, &INVITED, &DECLARED, &CHAIR_UPDATE, &PRESENTED_BY, &PRESENTED];
+    RegexSet::new(patterns.iter().map(|re| re.as_str())).expect("capacity regex set")
+});
+
 pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec<Declaration>) {
     let mut facts = Vec::new();
     let mut declarations = Vec::new();
     let procedural = PROCEDURAL_TITLE.is_match(title);
     for sentence in sentences(text, body) {
         let s = sentence.slice(text);
+        if !ANY_CAPACITY.is_match(s) {
+            continue;
+        }
         let at = |r: std::ops::Range<usize>| Span::new(sentence.start + r.start, sentence.start + r.end);
         if let Some(c) = WELCOME.captures(s) {
             for person in named_with_roles(text, at(c.name("list").expect("group").range())) {
