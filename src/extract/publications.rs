@@ -364,6 +364,34 @@ fn acronym_led(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
 }
 
 /// Documents named in `span` of `text`, in text order.
+/// "the new strategic plan for 2025/2028", "the draft work programme
+/// 2019/20": a title printed in lower case after an article, made a title
+/// by its period ("the report 2023-24" names none: a head alone).
+static DATED_LOWER_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur) (?:(?:new|draft|revised|proposed|current) )*(?P<title>(?:[a-z]+ ){1,2}(?:strategy|plan|report|programme|framework|policy|prospectus))(?: for)? (?P<first>(?:19|20)\d{2})\s*[-–/]\s*(?P<second>(?:19|20)?\d{2})\b")
+        .expect("regex")
+});
+
+fn dated_in_lower_case(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    for c in DATED_LOWER_CASE.captures_iter(span.slice(text)) {
+        let whole = c.get(0).expect("match");
+        let title = c.name("title").expect("group");
+        let title_span = Span::new(span.start + title.start(), span.start + title.end());
+        let words: Vec<&str> = title.as_str().split(' ').collect();
+        if out.iter().any(|m| m.span.overlaps(title_span)) {
+            continue;
+        }
+        let head = words[words.len() - 1];
+        out.push(DocumentMention {
+            title: Spanned::from_source(text, title_span),
+            period: Some(period(&c["first"], Some(&c["second"]))),
+            kind: HEADS.iter().find(|(h, _)| *h == head).map_or("report", |(_, t)| *t),
+            span: Span::new(title_span.start, span.start + whole.end()),
+            earlier: false,
+        });
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -376,6 +404,7 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     }
     national_documents(text, span, &mut out);
     acronym_led(text, span, &mut out);
+    dated_in_lower_case(text, span, &mut out);
     // Words inside an act's title ("… (Admission Arrangements …) …
     // Regulations 2012") are not documents of their own.
     let acts: Vec<Span> = out.iter().filter(|m| m.kind == "legislation").map(|m| m.span).collect();
@@ -471,6 +500,10 @@ mod tests {
                 ),
                 doc("Early Years Strategy", None, "strategy")
             ]
+        );
+        assert_eq!(
+            docs("to agree a new strategic plan for 2025/2028 and the report 2023-24."),
+            vec![doc("strategic plan", Some("2025-2028"), "plan")]
         );
         // A head right after "the" refers back to a paper.
         assert!(docs("Strategic Director Approving Submission of the Report: Sally Hodges").is_empty());
