@@ -93,7 +93,8 @@ fn item(words: &[Word]) -> ListItem {
     let post_of = is_post_word(&words[0]) && words.get(1).is_some_and(|w| matches!(w.lower.as_str(), "of" | "for"));
     let kind = match head_kind(last) {
         _ if post_of => ItemKind::Post,
-        Some(head) if named && !last.lower.ends_with('s') || head == BodyKind::Service => {
+        // A plural names a kind of body, except "… Services".
+        Some(head) if named && (!last.lower.ends_with('s') || head == BodyKind::Service) => {
             ItemKind::Body(kind_of(words, head))
         }
         _ if is_post_word(last) || PEOPLE_PLURALS.contains(&last.lower.as_str()) && named => ItemKind::Post,

@@ -69,10 +69,8 @@ pub enum End {
 
 /// "chaired by the Assistant Director for Commissioning and Performance":
 /// a capitalised post right after the verb.
-static POST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:the |an? )?(?P<post>(?:Independent |Assistant |Deputy |Strategic |Executive |Service |Corporate )*(?:Chair|Director|Head|Manager|Lead|Cabinet Member|Chief Executive|Leader|Commissioner)(?: (?:of|for) [A-Z][\w'’&,-]*(?:(?: and| of| for| &)? [A-Z][\w'’&-]*)*)?)")
-        .expect("regex")
-});
+static POST_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s+(?:the |an? )?(?P<post>{})", posts::POST)).expect("regex"));
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationMention {

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 /// A post's title as printed: "Independent Chair", "Assistant Director for
 /// Commissioning and Performance".
-const POST: &str = r"(?:(?:Independent|Assistant|Deputy|Strategic|Executive|Service|Corporate|Vice) )*(?:Chair|Chairperson|Director|Head|Manager|Lead|Cabinet Member|Chief Executive|Leader|Commissioner|Scrutineer)(?: (?:of|for) [A-Z][\w'’&-]*(?:(?: and| of| for| &)? [A-Z][\w'’&-]*)*)?";
+pub(super) const POST: &str = r"(?:(?:Independent|Assistant|Deputy|Strategic|Executive|Service|Corporate|Vice) )*(?:Chair|Chairperson|Director|Head|Manager|Lead|Cabinet Member|Chief Executive|Leader|Commissioner|Scrutineer)(?: (?:of|for) [A-Z][\w'’&-]*(?:(?: and| of| for| &)? [A-Z][\w'’&-]*)*)?";
 
 /// "The Independent Chair will chair the …" opening a sentence.
 static POST_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
