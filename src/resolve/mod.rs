@@ -10,13 +10,14 @@ pub mod glossary;
 pub mod publications;
 pub mod relations;
 
+use crate::extract::bodies::BodyMention;
 use crate::extract::{Capacity, Extraction, PersonRef, RefKind};
 use crate::iri::slug;
 use crate::model::*;
 use crate::names::is_non_name_word;
 use crate::segment::attendance_office_title;
 use crate::segment::{AttendanceStatus, Meeting};
-use crate::text::Span;
+use crate::text::{Span, Spanned};
 use crate::topics::TopicScheme;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
@@ -422,7 +423,17 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
             .or_else(|| extraction.segmented.meetings().next())
             .map(|m| m.date);
         if let (Some(role), Some(date)) = (&mention.role, date) {
-            b.add_role_as(ix, &role.text, date, role.span, mention.appointed);
+            let post = match mention.appointed {
+                true => chair_of_the_group(text, role, mention.name.span.start, &extraction.bodies),
+                false => None,
+            };
+            b.add_role_as(
+                ix,
+                post.as_deref().unwrap_or(&role.text),
+                date,
+                role.span,
+                mention.appointed,
+            );
         }
         // A police rank printed before the name is the person's post.
         if let (
@@ -698,6 +709,34 @@ pub fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// "In 2023 the group was refreshed … Superintendent Andy Wright was
+/// appointed as a new Chair": a bare chair's post is of the body the
+/// paragraph before the appointee (named at `named`) last calls "the
+/// group" ("the board", "the panel" …), the latest body of that kind named
+/// before it.
+fn chair_of_the_group(text: &str, role: &Spanned, named: usize, bodies: &[BodyMention]) -> Option<String> {
+    static THE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[Tt]he (group|board|panel|partnership|forum|committee|commission|service|team)\b")
+            .expect("regex")
+    });
+    if !matches!(
+        role.text.as_str(),
+        "Chair" | "Vice-Chair" | "Vice Chair" | "Chairperson"
+    ) {
+        return None;
+    }
+    let paragraph_start = text[..named].rfind("\n\n").map_or(0, |i| i + 2);
+    let window_start = text.floor_char_boundary(paragraph_start.max(named.saturating_sub(400)));
+    let kind = THE_KIND.captures_iter(&text[window_start..named]).last()?;
+    let noun = kind[1].to_lowercase();
+    let at = window_start + kind.get(0).expect("match").start();
+    let body = bodies
+        .iter()
+        .filter(|m| m.name.span.end <= at && at - m.name.span.end < 2000)
+        .rfind(|m| m.name.text.to_lowercase().contains(&noun))?;
+    Some(format!("{} of the {}", role.text, body.name.text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,6 +882,21 @@ Each Delivery Group will report to the Executive Group.\n";
             reporting,
             ["Child Exploitation Delivery Group", "Neglect Delivery Group"]
         );
+    }
+
+    #[test]
+    fn a_new_chair_appointed_chairs_the_group_the_paragraph_names() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. EXPLOITATION\n\n- The Child Exploitation Delivery Group reported to the Safeguarding Partnership Board.\n\
+- In 2023 the group was refreshed. Superintendent Andy Wright was appointed as a new Chair.\n";
+        let facts = facts(&model(text));
+        let group = "Child Exploitation Delivery Group".to_string();
+        let wright = "Andy Wright".to_string();
+        assert!(
+            facts.contains(&(group.clone(), "chairedBy", wright.clone())),
+            "{facts:?}"
+        );
+        assert!(facts.contains(&(wright, "appointedTo", group)), "{facts:?}");
     }
 
     #[test]

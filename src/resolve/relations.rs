@@ -310,10 +310,16 @@ pub fn role_relations(model: &FileModel, council: &str) -> Vec<RelationFact> {
                     Some(org) => format!("{} for {org}", r.title),
                     None => r.title.clone(),
                 };
+                // A chair is appointed to the body they chair.
+                let chaired = r
+                    .organisation
+                    .as_deref()
+                    .filter(|_| chair)
+                    .and_then(|org| body_by_core(model, org, council));
                 out.push(RelationFact {
                     subject: EntityRef::Person(p),
                     predicate: "appointedTo",
-                    object: EntityRef::Post(post),
+                    object: chaired.map_or(EntityRef::Post(post), EntityRef::Body),
                     basis: "stated",
                     evidence: r.evidence.clone(),
                 });
