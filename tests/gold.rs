@@ -19,10 +19,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("declarations", 1.0),
     ("people", 0.98),
     ("roles", 0.93),
-    ("organisations", 0.79),
-    ("documents", 0.77),
+    ("organisations", 0.80),
+    ("documents", 0.78),
     ("acronyms", 0.88),
-    ("relations", 0.80),
+    ("relations", 0.82),
 ];
 
 #[test]
