@@ -82,6 +82,8 @@ pub struct FileModel {
     /// Documents named in the text (strategies, plans, reports, acts …).
     pub publications: Vec<PublicationNode>,
     pub relations: Vec<RelationFact>,
+    /// How often bodies meet, as stated.
+    pub frequencies: Vec<FrequencyFact>,
     pub acronyms: Vec<AcronymFact>,
     pub unresolved: Vec<Unresolved>,
     /// What was odd about the text but did not stop its reading, as
@@ -150,6 +152,15 @@ pub struct RelationFact {
     pub object: EntityRef,
     /// "stated" (the evidence says it) or "inferred" (from an item title).
     pub basis: &'static str,
+    pub evidence: Evidence,
+}
+
+/// How often a body meets, as printed ("quarterly", "once every 2 months").
+#[derive(Debug, Clone, Serialize)]
+pub struct FrequencyFact {
+    /// Index into [`FileModel::bodies`].
+    pub body: usize,
+    pub frequency: String,
     pub evidence: Evidence,
 }
 

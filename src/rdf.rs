@@ -204,7 +204,22 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
         };
         relation_quads(&mut w, r, end(&r.subject), end(&r.object), &graph_node);
     }
+    for f in &model.frequencies {
+        frequency_quads(&mut w, &bodies[f.body], f, &graph_node);
+    }
     w.quads
+}
+
+/// How often a body meets: the direct triple and a node with its evidence.
+fn frequency_quads(w: &mut GraphWriter, body: &NamedNode, f: &FrequencyFact, graph: &NamedNode) {
+    let key = format!("{body} {}", f.frequency);
+    let hash = &crate::source::hash_bytes(key.as_bytes())[..12];
+    let node = NamedNode::new_unchecked(format!("{}#frequency-{hash}", graph.as_str()));
+    w.lit(body, GraphWriter::cg("meetingFrequency"), &f.frequency);
+    w.add(&node, rdf::TYPE.into(), GraphWriter::cg("MeetingFrequency"));
+    w.add(&node, GraphWriter::cg("frequencyOf"), body.clone());
+    w.lit(&node, GraphWriter::cg("frequency"), &f.frequency);
+    w.evidence(&node, &f.evidence);
 }
 
 /// A relation: the direct triple (when both ends are entities) and a
@@ -527,7 +542,7 @@ pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec
 /// model, the RDF mapping): a store written under another epoch is rebuilt
 /// whole, because a file whose text is unchanged would otherwise keep the
 /// graph an older councilgraph wrote.
-pub const MODEL_EPOCH: u32 = 5;
+pub const MODEL_EPOCH: u32 = 6;
 
 /// What a store's graphs were written under: the topic scheme and
 /// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every

@@ -5,6 +5,7 @@
 
 pub mod acronyms;
 pub mod bodies;
+pub mod frequency;
 pub mod known_acronyms;
 pub mod lists;
 pub mod mentions;
@@ -39,6 +40,8 @@ pub struct Extraction {
     pub mentions: Vec<mentions::Mention>,
     /// Bodies named anywhere in the file.
     pub bodies: Vec<bodies::BodyMention>,
+    /// How often bodies meet, as stated.
+    pub frequencies: Vec<frequency::FrequencyMention>,
     /// Acronyms learned from other files and used here, with the full name
     /// of the body each stands for (its uses are among `bodies`).
     pub known_acronyms: Vec<(String, String)>,
@@ -207,6 +210,11 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
         .collect();
     let body_spans: Vec<crate::text::Span> = bodies.iter().map(|b| b.name.span).collect();
     let title_spans: Vec<crate::text::Span> = publications.iter().map(|p| p.title.span).collect();
+    let frequencies = segmented
+        .documents
+        .iter()
+        .flat_map(|d| frequency::find_frequencies(text, d.span, &body_spans))
+        .collect();
     let relations = segmented
         .documents
         .iter()
@@ -223,6 +231,7 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
     Extraction {
         segmented,
         bodies,
+        frequencies,
         known_acronyms,
         publications,
         relations,

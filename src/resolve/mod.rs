@@ -509,6 +509,7 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
         bodies,
         publications,
         relations: Vec::new(),
+        frequencies: Vec::new(),
         acronyms,
         unresolved: b.unresolved,
         notes: extraction
@@ -535,6 +536,19 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
         ));
     }
     found.extend(relations::role_relations(&model, &b.council));
+    model.frequencies = extraction
+        .frequencies
+        .iter()
+        .filter_map(|f| {
+            let body = model.bodies.iter().position(|b| b.spans.contains(&f.body))?;
+            let evidence = b.evidence.make(f.evidence);
+            Some(FrequencyFact {
+                body,
+                frequency: f.frequency.clone(),
+                evidence,
+            })
+        })
+        .collect();
     model.relations = relations::dedupe(found);
     model
 }
@@ -897,6 +911,32 @@ Each Delivery Group will report to the Executive Group.\n";
             "{facts:?}"
         );
         assert!(facts.contains(&(wright, "appointedTo", group)), "{facts:?}");
+    }
+
+    #[test]
+    fn a_stated_meeting_frequency_belongs_to_its_body() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. EXPLOITATION\n\nThe Child Exploitation Tactical Group (CETG) had a weekly meeting. The CETG reported to the Board.\n";
+        let m = model(text);
+        let stated: Vec<(&str, &str, &str)> = m
+            .frequencies
+            .iter()
+            .map(|f| {
+                (
+                    m.bodies[f.body].name.as_str(),
+                    f.frequency.as_str(),
+                    f.evidence.quote.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            stated,
+            [(
+                "Child Exploitation Tactical Group",
+                "weekly",
+                "The Child Exploitation Tactical Group (CETG) had a weekly meeting."
+            )]
+        );
     }
 
     #[test]
