@@ -203,11 +203,47 @@ pub fn to_quads(minter: &Minter, model: &FileModel) -> Vec<Quad> {
             }
         };
         relation_quads(&mut w, r, end(&r.subject), end(&r.object), &graph_node);
+        if let ("renamedTo", EntityRef::Body(old), EntityRef::Body(new)) = (r.predicate, &r.subject, &r.object) {
+            change_event_quads(&mut w, r, &bodies[*old], &bodies[*new], model, &graph_node);
+        }
     }
     for f in &model.frequencies {
         frequency_quads(&mut w, &bodies[f.body], f, &graph_node);
     }
     w.quads
+}
+
+/// A rename as a W3C ORG change event: the body before, the body after, and
+/// the date (one the sentence prints, else that of the meeting whose papers
+/// state it).
+fn change_event_quads(
+    w: &mut GraphWriter,
+    r: &RelationFact,
+    old: &NamedNode,
+    new: &NamedNode,
+    model: &FileModel,
+    graph: &NamedNode,
+) {
+    let key = format!("{old} renamedTo {new}");
+    let hash = &crate::source::hash_bytes(key.as_bytes())[..12];
+    let event = NamedNode::new_unchecked(format!("{}#change-{hash}", graph.as_str()));
+    w.add(&event, rdf::TYPE.into(), term(ns::ORG, "ChangeEvent"));
+    w.add(&event, term(ns::ORG, "originalOrganization"), old.clone());
+    w.add(&event, term(ns::ORG, "resultingOrganization"), new.clone());
+    w.add(new, term(ns::ORG, "changedBy"), event.clone());
+    w.add(old, term(ns::ORG, "changedBy"), event.clone());
+    let stated = crate::date::find_date(&r.evidence.quote).map(|(date, _)| date);
+    let meeting = model
+        .meetings
+        .iter()
+        .filter(|m| m.evidence.start <= r.evidence.start)
+        .next_back()
+        .or(model.meetings.first())
+        .map(|m| m.date);
+    if let Some(date) = stated.or(meeting) {
+        w.add(&event, term(ns::DCTERMS, "date"), date_literal(date));
+    }
+    w.evidence(&event, &r.evidence);
 }
 
 /// How often a body meets: the direct triple and a node with its evidence.
@@ -542,7 +578,7 @@ pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec
 /// model, the RDF mapping): a store written under another epoch is rebuilt
 /// whole, because a file whose text is unchanged would otherwise keep the
 /// graph an older councilgraph wrote.
-pub const MODEL_EPOCH: u32 = 6;
+pub const MODEL_EPOCH: u32 = 7;
 
 /// What a store's graphs were written under: the topic scheme and
 /// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every
