@@ -111,9 +111,20 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`councilgraph query … | head`): nothing is
+        // wrong, as with any Unix filter.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
