@@ -263,6 +263,8 @@ pub struct ResolutionNode {
     /// The body asked to act ("That the Commissioning Team notify …"),
     /// an index into [`FileModel::bodies`].
     pub requests: Option<usize>,
+    /// The person asked to act ("That the Chair write to …").
+    pub requests_person: Option<PersonIx>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -449,6 +449,9 @@ fn meeting_quads(
                 w.lit(&res, GraphWriter::cg("number"), num);
             }
             w.lit(&res, rdf::VALUE.into(), &r.text);
+            if let Some(person) = r.requests_person {
+                w.add(&res, GraphWriter::cg("requests"), people[person].clone());
+            }
             if let Some(body) = r.requests {
                 w.add(&res, GraphWriter::cg("requests"), bodies[body].clone());
             }
@@ -578,7 +581,7 @@ pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec
 /// model, the RDF mapping): a store written under another epoch is rebuilt
 /// whole, because a file whose text is unchanged would otherwise keep the
 /// graph an older councilgraph wrote.
-pub const MODEL_EPOCH: u32 = 7;
+pub const MODEL_EPOCH: u32 = 8;
 
 /// What a store's graphs were written under: the topic scheme and
 /// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every

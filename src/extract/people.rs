@@ -144,6 +144,46 @@ static ROLE_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// "That the Chair write to …", "(2) That Councillor Cusworth be asked to
+/// …": the subject of a resolution, a capitalised phrase before its verb.
+static RESOLUTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:\(\w{1,3}\)\s*)?[Tt]hat\s+(?P<who>(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|for|and|the))*?)\s+(?:be|is|are|should|will|would|to|provide|write|present|bring|circulate|report|arrange|share|consider|liaise|meet|send|update|seek|ensure|explore|investigate|contact|invite|look|feed)\b")
+        .expect("regex")
+});
+
+/// Words of a post in a role reference ("the Strategic Director of …");
+/// "the Commissioning Team" names a body, not a person.
+const POST_WORDS: &[&str] = &[
+    "Chair",
+    "Director",
+    "Member",
+    "Manager",
+    "Officer",
+    "Lead",
+    "Head",
+    "Leader",
+    "Executive",
+    "Commissioner",
+    "Scrutineer",
+];
+
+/// The person a resolution asks to act, when its subject is one: the chair,
+/// a named person, or a post ("the Cabinet Member"); not a body or a first
+/// name alone.
+pub fn requested_person(text: &str, resolution: Span) -> Option<PersonRef> {
+    let c = RESOLUTION_SUBJECT.captures(resolution.slice(text))?;
+    let who = c.name("who").expect("group");
+    let span = Span::new(resolution.start + who.start(), resolution.start + who.end());
+    let [r] = <[PersonRef; 1]>::try_from(person_refs(text, span)).ok()?;
+    let wanted = match &r.kind {
+        RefKind::Chair => true,
+        RefKind::Name { honorific } => honorific.is_some() || r.text.text.contains(' '),
+        RefKind::Role => r.text.text.split_whitespace().any(|w| POST_WORDS.contains(&w)),
+        RefKind::GivenName => false,
+    };
+    wanted.then_some(r)
+}
+
 /// Reads "the Cabinet Member", "Councillor Cusworth and Helen Sweaton",
 /// "Laura and Darren", "the Chair" as person references.
 pub fn person_refs(text: &str, span: Span) -> Vec<PersonRef> {
@@ -332,6 +372,32 @@ pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolution_asks_a_person_or_a_post_to_act() {
+        let asked = |text: &str| {
+            requested_person(text, Span::new(0, text.len())).map(|r| (r.text.text, format!("{:?}", r.kind)))
+        };
+        assert_eq!(
+            asked("(2) That the Chair write to the Minister."),
+            Some(("the Chair".into(), "Chair".into()))
+        );
+        assert_eq!(
+            asked("That Councillor Cusworth be asked to report back."),
+            Some(("Cusworth".into(), "Name { honorific: Some(\"Councillor\") }".into()))
+        );
+        assert_eq!(
+            asked("That the Strategic Director of Children's Services provide an update."),
+            Some(("Strategic Director of Children's Services".into(), "Role".into()))
+        );
+        for text in [
+            "That the Commissioning Team notify Members.",
+            "That the report be noted.",
+            "That Laura provide it.",
+        ] {
+            assert_eq!(asked(text), None, "{text}");
+        }
+    }
 
     fn facts(text: &str) -> Vec<(String, &'static str, &'static str)> {
         let (facts, _) = item_people(text, "AN ITEM", Span::new(0, text.len()));

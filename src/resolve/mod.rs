@@ -636,6 +636,18 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
                 });
             }
         }
+        let resolutions = item
+            .resolutions
+            .iter()
+            .map(|r| ResolutionNode {
+                number: r.number.clone(),
+                text: r.text.text.clone(),
+                evidence: b.evidence.make(r.text.span),
+                requests: None,
+                requests_person: crate::extract::people::requested_person(b.text, r.text.span)
+                    .and_then(|who| b.resolve_ref(&who, chair, &item_scope, &scope, r.text.span)),
+            })
+            .collect();
         // Being welcomed for an item, or presenting it, is attending.
         for (list, basis) in [(&welcomed, "welcomed"), (&presenters, "presented")] {
             for p in list {
@@ -656,16 +668,7 @@ fn resolve_meeting(b: &mut Builder, meeting: &Meeting, item_people: &[crate::ext
             number: item.number.clone(),
             title: item.title.text.clone(),
             evidence: b.evidence.make(item.title.span),
-            resolutions: item
-                .resolutions
-                .iter()
-                .map(|r| ResolutionNode {
-                    number: r.number.clone(),
-                    text: r.text.text.clone(),
-                    evidence: b.evidence.make(r.text.span),
-                    requests: None,
-                })
-                .collect(),
+            resolutions,
             presenters,
             welcomed,
             cross_refs: item.cross_refs.iter().map(|c| c.minute.clone()).collect(),
@@ -937,6 +940,21 @@ Each Delivery Group will report to the Executive Group.\n";
                 "The Child Exploitation Tactical Group (CETG) had a weekly meeting."
             )]
         );
+    }
+
+    #[test]
+    fn a_resolution_asking_the_chair_or_a_post_requests_that_person() {
+        let text = "HEALTH SELECT COMMISSION\nTuesday 29 October 2024\n\nPresent:- Councillor Ali (in the Chair).\n\n\
+5. NEGLECT\n\nThe Chair welcomed Laura Gough, Head of Service for Early Help.\n\n\
+Resolved:-\n\n(1) That the Chair write to the Minister.\n\n(2) That the Head of Service provide an update.\n\n\
+(3) That the report be noted.\n";
+        let m = model(text);
+        let asked: Vec<Option<&str>> = m.meetings[0].items[0]
+            .resolutions
+            .iter()
+            .map(|r| r.requests_person.map(|p| m.people[p].name.as_str()))
+            .collect();
+        assert_eq!(asked, [Some("Ali"), Some("Laura Gough"), None]);
     }
 
     #[test]
