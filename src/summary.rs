@@ -158,12 +158,25 @@ pub struct Context {
     /// Witness triples kept by [`Context::add_keeping`]: subject, predicate
     /// (index in [`WITNESS_PREDICATES`]), value.
     triples: Vec<(u32, usize, u32)>,
+    /// Whether links (member, person, meeting) are kept only for subjects
+    /// already typed: for the union graph, read types first, so items'
+    /// and declarations' links are not kept.
+    typed_first: bool,
 }
 
 /// `cg:postTitle`, `cg:organisationName`, `cg:status`, `cg:kind`.
 const WITNESS_PREDICATES: [&str; 4] = [PREDICATES.0, PREDICATES.1, PREDICATES.2, PREDICATES.3];
 
 impl Context {
+    /// A context for reading the union graph: every `rdf:type` quad of
+    /// holdings, records and meetings must be added before their links.
+    pub fn typed_first() -> Context {
+        Context {
+            typed_first: true,
+            ..Context::default()
+        }
+    }
+
     fn id(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.ids.get(name) {
             return id;
@@ -214,6 +227,16 @@ impl Context {
                 } else {
                     return;
                 };
+                if self.typed_first && link < 3 {
+                    let typed = self.ids.get(s.as_str()).is_some_and(|&s| {
+                        [Class::Membership, Class::Attendance]
+                            .iter()
+                            .any(|&c| self.typed.contains(&(s, c)))
+                    });
+                    if !typed {
+                        return;
+                    }
+                }
                 let (s, o) = (self.id(s.as_str()), self.id(o));
                 match link {
                     0 => drop(self.member_of.insert(s, o)),
@@ -329,7 +352,19 @@ impl Context {
     /// [`Context::add_keeping`] (the union graph's quads about holdings,
     /// attendance records and meetings): each key's summary quads and the
     /// version quad.
-    pub fn summary_quads(&self) -> Vec<Quad> {
+    pub fn into_summary_quads(self) -> Vec<Quad> {
+        let mut quads: Vec<Quad> = self
+            .into_tallies()
+            .iter()
+            .flat_map(|(key, tally)| tally.quads(&NamedNode::new_unchecked(key.as_str())))
+            .collect();
+        quads.push(version_quad());
+        quads
+    }
+
+    /// Each key's tally, computed from scratch from what was added with
+    /// [`Context::add_keeping`].
+    pub fn into_tallies(self) -> BTreeMap<String, Tally> {
         let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
         for &(s, p, value) in &self.triples {
             self.witnesses_of(
@@ -343,12 +378,7 @@ impl Context {
                 },
             );
         }
-        let mut quads: Vec<Quad> = tallies
-            .iter()
-            .flat_map(|(key, tally)| tally.quads(&NamedNode::new_unchecked(key.as_str())))
-            .collect();
-        quads.push(version_quad());
-        quads
+        tallies
     }
 }
 
@@ -525,7 +555,7 @@ pub fn from_union(union: &[Quad]) -> Vec<Quad> {
     for quad in union {
         read.add_keeping(quad);
     }
-    read.summary_quads()
+    read.into_summary_quads()
 }
 
 /// The meetings whose [`Scope::Meetings`] witnesses a file's `quads` can

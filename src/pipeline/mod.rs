@@ -248,6 +248,13 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     }
     tracing::debug!("graphs written: {:?}", started.elapsed());
     summary.removed = remove_vanished(store, options, &files, &existing)?;
+    // A changed file rewrites the summaries of everyone it names (a busy
+    // councillor's tally is a few hundred KB at 10k meetings): out of the
+    // write-ahead log, which every later open would replay and which grew
+    // by megabytes a rebuild.
+    if summary.changed + summary.removed > 0 {
+        store.flush()?;
+    }
     if let Some(known) = &known {
         store::set_known_names(store, &topics_graph, Some((&scope(options), known)))?;
     }
