@@ -236,8 +236,7 @@ fn change_event_quads(
     let meeting = model
         .meetings
         .iter()
-        .filter(|m| m.evidence.start <= r.evidence.start)
-        .next_back()
+        .rfind(|m| m.evidence.start <= r.evidence.start)
         .or(model.meetings.first())
         .map(|m| m.date);
     if let Some(date) = stated.or(meeting) {

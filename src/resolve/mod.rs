@@ -743,7 +743,10 @@ fn chair_of_the_group(text: &str, role: &Spanned, named: usize, bodies: &[BodyMe
         return None;
     }
     let paragraph_start = text[..named].rfind("\n\n").map_or(0, |i| i + 2);
-    let window_start = text.floor_char_boundary(paragraph_start.max(named.saturating_sub(400)));
+    let mut window_start = paragraph_start.max(named.saturating_sub(400));
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
     let kind = THE_KIND.captures_iter(&text[window_start..named]).last()?;
     let noun = kind[1].to_lowercase();
     let at = window_start + kind.get(0).expect("match").start();
