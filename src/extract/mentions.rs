@@ -26,6 +26,30 @@ pub struct Mention {
     pub role: Option<Spanned>,
     /// The text says the person was appointed to the post.
     pub appointed: bool,
+    /// For a chair appointed without a body named ("… was appointed as a
+    /// new Chair"): the kind of body the paragraph last calls "the group"
+    /// ("board", "panel" …) and where, for `resolve` to find that body.
+    pub chair_of: Option<(String, usize)>,
+}
+
+/// "the group", "the Board": a body named by its kind.
+static THE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he (group|board|panel|partnership|forum|committee|commission|service|team)\b").expect("regex")
+});
+
+/// The kind of body the paragraph before `named` (up to 400 bytes) last
+/// names as "the group", "the Board" …, and where.
+fn kind_named_before(text: &str, named: usize) -> Option<(String, usize)> {
+    let paragraph_start = text[..named].rfind("\n\n").map_or(0, |i| i + 2);
+    let mut window_start = paragraph_start.max(named.saturating_sub(400));
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let kind = THE_KIND.captures_iter(&text[window_start..named]).last()?;
+    Some((
+        kind[1].to_lowercase(),
+        window_start + kind.get(0).expect("match").start(),
+    ))
 }
 
 /// "Superintendent Andy Wright was appointed as a new Chair".
@@ -164,6 +188,7 @@ fn sign_off_rows(text: &str, span: Span, out: &mut Vec<Mention>) {
                     name: Spanned::from_source(text, cell_span),
                     role: Some(role),
                     appointed: false,
+                    chair_of: None,
                 });
             }
         }
@@ -184,11 +209,18 @@ pub fn find_mentions(text: &str, span: Span) -> Vec<Mention> {
             continue;
         }
         let appointed = appointment(text, found.name);
+        let bare_chair = appointed.as_ref().is_some_and(|post| {
+            matches!(
+                post.text.as_str(),
+                "Chair" | "Vice-Chair" | "Vice Chair" | "Chairperson"
+            )
+        });
         let role = role_after(text, found.name).or_else(|| role_in_row(text, found.name));
         out.push(Mention {
             honorific: found.honorific,
             name: Spanned::new(name, found.name),
             appointed: appointed.is_some(),
+            chair_of: bare_chair.then(|| kind_named_before(text, found.name.start)).flatten(),
             role: appointed.or(role),
         });
     }

@@ -423,10 +423,10 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
             .or_else(|| extraction.segmented.meetings().next())
             .map(|m| m.date);
         if let (Some(role), Some(date)) = (&mention.role, date) {
-            let post = match mention.appointed {
-                true => chair_of_the_group(text, role, mention.name.span.start, &extraction.bodies),
-                false => None,
-            };
+            let post = mention
+                .chair_of
+                .as_ref()
+                .and_then(|kind| chair_of_the_group(role, kind, &extraction.bodies));
             b.add_role_as(
                 ix,
                 post.as_deref().unwrap_or(&role.text),
@@ -726,34 +726,13 @@ pub fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// "In 2023 the group was refreshed … Superintendent Andy Wright was
-/// appointed as a new Chair": a bare chair's post is of the body the
-/// paragraph before the appointee (named at `named`) last calls "the
-/// group" ("the board", "the panel" …), the latest body of that kind named
-/// before it.
-fn chair_of_the_group(text: &str, role: &Spanned, named: usize, bodies: &[BodyMention]) -> Option<String> {
-    static THE_KIND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[Tt]he (group|board|panel|partnership|forum|committee|commission|service|team)\b")
-            .expect("regex")
-    });
-    if !matches!(
-        role.text.as_str(),
-        "Chair" | "Vice-Chair" | "Vice Chair" | "Chairperson"
-    ) {
-        return None;
-    }
-    let paragraph_start = text[..named].rfind("\n\n").map_or(0, |i| i + 2);
-    let mut window_start = paragraph_start.max(named.saturating_sub(400));
-    while !text.is_char_boundary(window_start) {
-        window_start += 1;
-    }
-    let kind = THE_KIND.captures_iter(&text[window_start..named]).last()?;
-    let noun = kind[1].to_lowercase();
-    let at = window_start + kind.get(0).expect("match").start();
+/// A chair appointed without a body named is the chair of the latest body
+/// of the kind the paragraph named (`Mention::chair_of`) within 2,000 bytes.
+fn chair_of_the_group(role: &Spanned, (noun, at): &(String, usize), bodies: &[BodyMention]) -> Option<String> {
     let body = bodies
         .iter()
-        .filter(|m| m.name.span.end <= at && at - m.name.span.end < 2000)
-        .rfind(|m| m.name.text.to_lowercase().contains(&noun))?;
+        .filter(|m| m.name.span.end <= *at && at - m.name.span.end < 2000)
+        .rfind(|m| m.name.text.to_lowercase().contains(noun.as_str()))?;
     Some(format!("{} of the {}", role.text, body.name.text))
 }
 
