@@ -201,25 +201,28 @@ fn own_quads(tx: &oxigraph::store::Transaction<'_>, graph: &NamedNode, property:
 /// Keeps (or, with `None`, forgets) the names the corpus teaches, in the
 /// topics graph (left out of the union graph: it is the build's record).
 pub fn set_known_names(store: &Store, topics_graph: &NamedNode, known: Option<(&str, &[KnownBody])>) -> Result<()> {
-    let property = cg("knownNames");
-    let graph = GraphName::NamedNode(topics_graph.clone());
-    let subject = NamedOrBlankNode::NamedNode(topics_graph.clone());
     let mut tx = store.start_transaction()?;
-    let old = own_quads(&tx, topics_graph, &property)?;
+    let old = own_quads(&tx, topics_graph, &cg("knownNames"))?;
     for quad in &old {
         tx.remove(quad);
     }
     if let Some((scope, names)) = known {
-        let value = format!("{scope}\n{}", KnownBody::encode_list(names));
-        tx.insert(&Quad::new(
-            subject,
-            property,
-            oxigraph::model::Literal::new_simple_literal(value),
-            graph,
-        ));
+        tx.insert(&known_names_quad(topics_graph, scope, names));
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The quad [`set_known_names`] keeps: in the topics graph only, never in
+/// the union graph. A first build hands it to the bulk loader, so a build
+/// killed after its commit (while summaries are computed) keeps it.
+pub fn known_names_quad(topics_graph: &NamedNode, scope: &str, names: &[KnownBody]) -> Quad {
+    Quad::new(
+        NamedOrBlankNode::NamedNode(topics_graph.clone()),
+        cg("knownNames"),
+        oxigraph::model::Literal::new_simple_literal(format!("{scope}\n{}", KnownBody::encode_list(names))),
+        GraphName::NamedNode(topics_graph.clone()),
+    )
 }
 
 /// The hash of the topic scheme the store's topics graph holds, if any.

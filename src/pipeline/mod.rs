@@ -216,7 +216,10 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
     summary.quads_written += scheme.len();
     // The bulk loader only adds: it is for a store with nothing to replace.
     if store.is_empty()? {
-        write_bulk(store, options, &to_write, scheme, &mut summary, progress)?;
+        let known_names = known
+            .as_ref()
+            .map(|known| store::known_names_quad(&topics_graph, &scope(options), known));
+        write_bulk(store, options, &to_write, scheme, known_names, &mut summary, progress)?;
     } else {
         // Each graph replaced below adjusts the summaries by its difference:
         // they must first be those of the store as it is.
@@ -481,6 +484,7 @@ fn write_bulk(
     options: &BuildOptions,
     files: &[ToWrite],
     scheme: Vec<Quad>,
+    known_names: Option<Quad>,
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
@@ -492,6 +496,7 @@ fn write_bulk(
         .iter()
         .map(store::in_union)
         .chain(scheme.iter().cloned())
+        .chain(known_names)
         .collect();
     for_each_chunk_of_quads(options, files, summary, progress, |_, model, quads, summary| {
         summary.count_written(&model, quads.len());
