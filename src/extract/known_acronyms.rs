@@ -37,56 +37,66 @@ pub struct KnownAcronymUse {
     pub acronym: String,
 }
 
-/// The uses in `span` of the acronyms `known` names, except those in
-/// `local` (defined or matched in this document) and those inside a body
-/// mention already `found`.
-pub fn known_acronym_uses(
-    text: &str,
-    span: Span,
-    known: &[KnownBody],
-    local: &HashSet<&str>,
-    found: &[BodyMention],
-) -> Vec<KnownAcronymUse> {
-    let mut full_names: HashMap<&str, &KnownBody> = HashMap::new();
-    for k in known.iter().filter(|k| !is_acronym_form(&k.name)) {
-        let longest = full_names.entry(k.key.as_str()).or_insert(k);
-        if (k.name.len(), std::cmp::Reverse(&k.name)) > (longest.name.len(), std::cmp::Reverse(&longest.name)) {
-            *longest = k;
-        }
-    }
-    let mut meanings: HashMap<&str, Vec<&KnownBody>> = HashMap::new();
-    for k in known.iter().filter(|k| is_acronym_form(&k.name) && !k.key.is_empty()) {
-        let bodies = meanings.entry(k.name.as_str()).or_default();
-        if !bodies.iter().any(|b| b.key == k.key) {
-            bodies.push(k);
-        }
-    }
-    let s = span.slice(text);
-    let mut out = Vec::new();
-    for (acronym, bodies) in meanings {
-        let ([body], false) = (bodies.as_slice(), local.contains(acronym)) else {
-            continue;
-        };
-        let full = full_names.get(body.key.as_str()).copied().unwrap_or(body);
-        for (at, _) in s.match_indices(acronym) {
-            let used = Span::new(span.start + at, span.start + at + acronym.len());
-            let bounded = !text[..used.start].ends_with(char::is_alphanumeric)
-                && !text[used.end..].starts_with(char::is_alphanumeric);
-            if !bounded || found.iter().any(|m| m.name.span.overlaps(used)) {
-                continue;
+/// The acronyms the corpus gives exactly one body, each with that body's
+/// full name: built once a file, read once a document.
+pub struct KnownAcronyms<'k> {
+    meanings: Vec<(&'k str, &'k KnownBody)>,
+}
+
+impl<'k> KnownAcronyms<'k> {
+    pub fn new(known: &'k [KnownBody]) -> Self {
+        let mut full_names: HashMap<&str, &KnownBody> = HashMap::new();
+        for k in known.iter().filter(|k| !is_acronym_form(&k.name)) {
+            let longest = full_names.entry(k.key.as_str()).or_insert(k);
+            if (k.name.len(), std::cmp::Reverse(&k.name)) > (longest.name.len(), std::cmp::Reverse(&longest.name)) {
+                *longest = k;
             }
-            out.push(KnownAcronymUse {
-                mention: BodyMention {
-                    name: Spanned::new(full.name.clone(), used),
-                    kind: full.kind,
-                    national: full.national,
-                },
-                acronym: acronym.to_string(),
-            });
         }
+        let mut keys: HashMap<&str, Vec<&KnownBody>> = HashMap::new();
+        for k in known.iter().filter(|k| is_acronym_form(&k.name) && !k.key.is_empty()) {
+            let bodies = keys.entry(k.name.as_str()).or_default();
+            if !bodies.iter().any(|b| b.key == k.key) {
+                bodies.push(k);
+            }
+        }
+        let mut meanings: Vec<(&str, &KnownBody)> = keys
+            .into_iter()
+            .filter_map(|(acronym, bodies)| match bodies.as_slice() {
+                [body] => Some((acronym, full_names.get(body.key.as_str()).copied().unwrap_or(body))),
+                _ => None,
+            })
+            .collect();
+        meanings.sort_by_key(|(acronym, _)| *acronym);
+        KnownAcronyms { meanings }
     }
-    out.sort_by_key(|u| u.mention.name.span);
-    out
+
+    /// The uses in `span` of the acronyms, except those in `local`
+    /// (defined or matched in this document) and those inside a body
+    /// mention already `found`.
+    pub fn uses(&self, text: &str, span: Span, local: &HashSet<&str>, found: &[BodyMention]) -> Vec<KnownAcronymUse> {
+        let s = span.slice(text);
+        let mut out = Vec::new();
+        for (acronym, full) in self.meanings.iter().filter(|(a, _)| !local.contains(a)) {
+            for (at, _) in s.match_indices(acronym) {
+                let used = Span::new(span.start + at, span.start + at + acronym.len());
+                let bounded = !text[..used.start].ends_with(char::is_alphanumeric)
+                    && !text[used.end..].starts_with(char::is_alphanumeric);
+                if !bounded || found.iter().any(|m| m.name.span.overlaps(used)) {
+                    continue;
+                }
+                out.push(KnownAcronymUse {
+                    mention: BodyMention {
+                        name: Spanned::new(full.name.clone(), used),
+                        kind: full.kind,
+                        national: full.national,
+                    },
+                    acronym: acronym.to_string(),
+                });
+            }
+        }
+        out.sort_by_key(|u| u.mention.name.span);
+        out
+    }
 }
 
 #[cfg(test)]
@@ -105,7 +115,8 @@ mod tests {
 
     fn uses(text: &str, known: &[KnownBody], local: &[&str]) -> Vec<(String, String)> {
         let local: HashSet<&str> = local.iter().copied().collect();
-        known_acronym_uses(text, Span::new(0, text.len()), known, &local, &[])
+        KnownAcronyms::new(known)
+            .uses(text, Span::new(0, text.len()), &local, &[])
             .into_iter()
             .map(|u| (u.mention.name.span.slice(text).to_string(), u.mention.name.text))
             .collect()

@@ -97,6 +97,7 @@ fn known_acronym_uses(
     if known.is_empty() {
         return Vec::new();
     }
+    let acronyms = known_acronyms::KnownAcronyms::new(known);
     let mut uses = Vec::new();
     for (i, d) in segmented.documents.iter().enumerate() {
         let local: std::collections::HashSet<&str> = defined
@@ -105,7 +106,7 @@ fn known_acronym_uses(
             .filter(|(document, _)| *document == i)
             .map(|(_, a)| a.acronym.text.as_str())
             .collect();
-        uses.extend(known_acronyms::known_acronym_uses(text, d.span, known, &local, found));
+        uses.extend(acronyms.uses(text, d.span, &local, found));
     }
     uses
 }
