@@ -4,7 +4,7 @@
 //!
 //! Architecture invariant: a pure view of a [`FileModel`]; it adds no facts.
 
-use crate::model::{FileModel, MeetingNode, PersonIx};
+use crate::model::{BodyNode, FileModel, MeetingNode, PersonIx};
 use crate::segment::AttendanceStatus;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -222,7 +222,7 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
             .bodies
             .iter()
             .map(|b| GoldOrganisation {
-                name: b.name.clone(),
+                name: printed_name(model, b),
                 acronym: b.acronym.clone(),
                 variants: b.variants.iter().cloned().collect(),
                 kind: b.kind.as_str(),
@@ -250,6 +250,21 @@ pub fn to_gold(model: &FileModel) -> GoldFile {
             })
             .collect(),
         acronyms: glossary(model),
+    }
+}
+
+/// The body's name as this file printed it: a body whose full name only
+/// another file printed ("MASH", spelled out elsewhere in the corpus) is
+/// listed under its acronym here, as the file's reader sees it.
+fn printed_name(model: &FileModel, body: &BodyNode) -> String {
+    let printed = |form: &str| {
+        let quoted = |quote: &str| quote.split_whitespace().eq(form.split_whitespace());
+        body.mentions.iter().any(|m| quoted(&m.quote))
+            || model.acronyms.iter().any(|a| a.evidence.quote.starts_with(form))
+    };
+    match &body.acronym {
+        Some(acronym) if !printed(&body.name) && printed(acronym) => acronym.clone(),
+        _ => body.name.clone(),
     }
 }
 

@@ -65,10 +65,13 @@ pub fn find_definitions(text: &str, span: Span) -> Vec<AcronymDefinition> {
     for c in PAREN.captures_iter(s) {
         let m = c.get(1).expect("group");
         let short = m.as_str();
+        let open = c.get(0).expect("match").start();
         if !is_short_form(short) {
+            if let Some(def) = word_acronym_definition(text, span, short, open) {
+                out.push(def);
+            }
             continue;
         }
-        let open = c.get(0).expect("match").start();
         // A window of words before the parenthesis, within the sentence.
         let line_start = s[..open].rfind(['\n', '.', ';', ':', '(', ')']).map_or(0, |p| p + 1);
         let words = short.chars().filter(|c| c.is_alphanumeric()).count();
@@ -96,6 +99,64 @@ pub fn find_definitions(text: &str, span: Span) -> Vec<AcronymDefinition> {
         });
     }
     out
+}
+
+/// Words a long form may have that no letter of its short form stands for.
+const UNLETTERED: &[&str] = &["and", "&", "of", "for", "the", "in"];
+
+/// A short form written as a word ("Cafcass", one capital): a definition
+/// only when its letters are, in order, the initials of the capitalised
+/// words just before the parenthesis, skipping only small words: "Children
+/// and Family Court Advisory and Support Service (Cafcass)".
+fn word_acronym_definition(text: &str, span: Span, short: &str, open: usize) -> Option<AcronymDefinition> {
+    let s = span.slice(text);
+    let is_word = short.len() >= 5 && short.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    if !is_word {
+        return None;
+    }
+    let line_start = s[..open]
+        .rfind(['\n', '.', ';', ':', '(', ')', ','])
+        .map_or(0, |p| p + 1);
+    let before = s[line_start..open].trim_end();
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let letters: Vec<char> = short.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // A long form has at most one small word between letters.
+    let words = &words[words.len().saturating_sub(letters.len() * 2)..];
+    let (start, _) = (0..words.len()).rev().map(|i| words[i]).find(|&(at, first)| {
+        let tail: Vec<&str> = words.iter().filter(|(w_at, _)| *w_at >= at).map(|(_, w)| *w).collect();
+        first.starts_with(|c: char| c.is_uppercase()) && initials_spell(&tail, &letters)
+    })?;
+    let long = &before[start..];
+    if long.split_whitespace().any(is_given_name) {
+        return None;
+    }
+    let long_start = span.start + line_start + start;
+    let short_start = span.start + open + 1;
+    Some(AcronymDefinition {
+        acronym: Spanned::from_source(text, Span::new(short_start, short_start + short.len())),
+        expansion: Spanned::from_source(text, Span::new(long_start, long_start + long.len())),
+    })
+}
+
+/// Whether the words' initials spell `letters`, each small word either
+/// giving its initial or skipped.
+fn initials_spell(words: &[&str], letters: &[char]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let small = UNLETTERED.contains(&word.to_lowercase().as_str());
+    let initial = word.chars().next().map(|c| c.to_ascii_lowercase());
+    let gives_letter =
+        letters.first().is_some_and(|l| Some(*l) == initial) && (small || word.starts_with(|c: char| c.is_uppercase()));
+    (gives_letter && initials_spell(rest, &letters[1..])) || (small && initials_spell(rest, letters))
 }
 
 static ACRONYM_USE: LazyLock<Regex> =
@@ -278,5 +339,22 @@ mod tests {
     fn parentheses_that_are_not_definitions_are_ignored() {
         assert!(defs("the meeting (Pages 1) and Safeguarding (Yes)").is_empty());
         assert!(defs("Corporate Parenting Panel (CXZ)").is_empty());
+        assert!(defs("thanked Councillor Hughes and Ian Rose (Chair) for").is_empty());
+        assert!(defs("the Children's Commissioner (Agreed)").is_empty());
+    }
+
+    #[test]
+    fn a_short_form_written_as_a_word_spells_the_initials_before_it() {
+        assert_eq!(
+            defs("The Children and Family Court Advisory and Support Service (Cafcass) as established"),
+            vec![(
+                "Cafcass".into(),
+                "Children and Family Court Advisory and Support Service".into()
+            )]
+        );
+        assert_eq!(
+            defs("the Office for Standards in Education, Children's Services and Skills (Ofsted)"),
+            vec![]
+        );
     }
 }

@@ -388,10 +388,9 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         }
         // "Special Schools" name a kind of body; "Multi-Agency Risk
         // Assessment Conferences (MARACs)" define a name.
-        let defined = text[word.span.end..]
-            .strip_prefix(" (")
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
-        if is_generic_plural(word) && !defined {
+        let defined = ACRONYM_AFTER.is_match(&text[word.span.end..]);
+        let plural = is_generic_plural(word);
+        if plural && !defined {
             continue;
         }
         // "Partnership Board": the later head ends the name; "Cabinet Member":
@@ -421,8 +420,11 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         }
         let mut span = span_of(words);
         // "any other Council Committee", "each Delivery Group", "other
-        // Partnership Boards": a kind of body, not one body.
-        if !defined && QUANTIFIED.is_match(crate::text::window_before(text, span.start, 160)) {
+        // Partnership Boards", "170 Multi-Academy Trusts (MATs)": a kind
+        // of body, not one body.
+        let before = crate::text::window_before(text, span.start, 160);
+        let counted = plural && COUNTED.is_match(before);
+        if counted || !defined && QUANTIFIED.is_match(before) {
             continue;
         }
         // "Cabinet's response": the name is the possessor.
@@ -464,6 +466,14 @@ static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+
+/// A parenthesised acronym right after a name: "Trusts (MATs)", not
+/// "Boards (SAB, SRP, and HWbB)".
+static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ \(\p{Lu}[\p{L}&]*\)").expect("regex"));
+
+/// A number right before a plural name: "more than 170 Multi-Academy Trusts".
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:\d+|(?i:two|three|four|five|six|seven|eight|nine|ten)) $").expect("regex"));
 
 /// Collapses whitespace: names printed across a wrapped line read as one.
 fn clean_body_name(s: &str) -> String {
@@ -924,6 +934,12 @@ mod tests {
         assert!(names("Consideration by any other Council Committee, Scrutiny or Advisory Panel").is_empty());
         assert!(names("It is the lead Delivery Group for audits, with the relevant Delivery Groups.").is_empty());
         assert!(names("Meet with chairs of other Partnership Boards. Each Delivery Group will report.").is_empty());
+        assert!(names("Meet with chairs of other Partnership Boards (SAB, SRP, and HWbB).").is_empty());
+        assert!(names("there were more than 170 Multi-Academy Trusts (MATs) in the region").is_empty());
+        assert_eq!(
+            names("MARACs were held. Multi-Agency Risk Assessment Conferences (MARACs) met."),
+            ["Multi-Agency Risk Assessment Conferences"]
+        );
         assert_eq!(
             names("the Delivery Group reported to the Executive Group"),
             ["Delivery Group", "Executive Group"]

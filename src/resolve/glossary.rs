@@ -1,24 +1,25 @@
-//! The glossary form of an acronym's expansion. A definition printed in
-//! the text ("Child Protection Plans (CPP)") is listed as printed. An
-//! acronym used without one is matched to a phrase its initials spell
-//! (`extract::acronyms`), in whatever number the phrase was printed; the
-//! acronym itself is singular ("DVPO", not "DVPOs"), so its entry is the
-//! phrase's singular: "Domestic Violence Protection Order". Names whose
+//! The glossary form of an acronym's expansion. A glossary lists terms,
+//! not the number a sentence needed: the expansion, printed ("Serious Case
+//! Reviews (SCR)") or matched to a phrase the initials spell
+//! (`extract::acronyms`), is singular when the acronym is ("SCR", not
+//! "SCRs"): "Serious Case Review". A plural acronym ("MATs") keeps the
+//! plural. Names whose
 //! plural is part of the name keep it: "Children and Young People's
 //! Services", "Special Educational Needs and Disabilities", "Human
 //! Resources", "Department for Levelling Up, Housing and Communities".
 //!
 //! Architecture invariant: pure; the printed phrase stays the evidence.
 
-/// The expansion of `acronym` in glossary form, `defined` when the text
-/// printed the definition.
-pub fn glossary_expansion(acronym: &str, expansion: &str, defined: bool) -> String {
+/// The expansion of `acronym` in glossary form.
+pub fn glossary_expansion(acronym: &str, expansion: &str) -> String {
     let words: Vec<&str> = expansion.split_whitespace().collect();
-    let Some((last, before)) = words.split_last().filter(|_| !defined && !is_plural_acronym(acronym)) else {
+    let Some((last, before)) = words.split_last().filter(|_| !is_plural_acronym(acronym)) else {
         return words.join(" ");
     };
     let singular = singular(last).filter(|_| {
-        let in_complement = before.iter().any(|w| matches!(*w, "for" | "of" | "in" | "into" | "by"));
+        let in_complement = before
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "for" | "of" | "in" | "into" | "by"));
         let paired_plurals = matches!(before, [.., pair, "and" | "&"] if pair.ends_with('s'));
         !in_complement && !paired_plurals
     });
@@ -48,6 +49,7 @@ const PLURAL_NAMES: &[&str] = &[
     "needs",
     "arrangements",
     "communities",
+    "regulations",
 ];
 
 /// The singular of a regular plural noun ("Reviews", "Authorities"), or
@@ -75,8 +77,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_matched_phrase_is_listed_in_the_acronyms_number() {
-        let matched = |acronym, phrase| glossary_expansion(acronym, phrase, false);
+    fn the_expansion_is_listed_in_the_acronyms_number() {
+        let matched = glossary_expansion;
         assert_eq!(
             matched("DVPO", "Domestic Violence Protection Orders"),
             "Domestic Violence Protection Order"
@@ -90,11 +92,7 @@ mod tests {
     }
 
     #[test]
-    fn printed_definitions_and_plural_names_stay_as_printed() {
-        assert_eq!(
-            glossary_expansion("CPP", "Child Protection Plans", true),
-            "Child Protection Plans"
-        );
+    fn plural_names_stay_as_printed() {
         for (acronym, phrase) in [
             ("CYPS", "Children and Young People's Services"),
             ("SEND", "Special Educational Needs and Disabilities"),
@@ -102,8 +100,9 @@ mod tests {
             ("HR", "Human Resources"),
             ("PBR", "Payment by Results"),
             ("IA", "Information Access"),
+            ("GDPR", "General Data Protection Regulations"),
         ] {
-            assert_eq!(glossary_expansion(acronym, phrase, false), phrase);
+            assert_eq!(glossary_expansion(acronym, phrase), phrase);
         }
     }
 }
