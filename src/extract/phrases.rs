@@ -29,6 +29,9 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Small words allowed inside a proper name.
 const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on", "but"];
 
+/// Prepositions that end a run when printed in capitals.
+const CAPITAL_BREAKS: &[&str] = &["with", "by", "from", "at", "into", "as", "via"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
     pub span: Span,
@@ -81,8 +84,12 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
     for m in WORD.find_iter(s) {
         let gap = &s[previous_end..m.start()];
         previous_end = m.end();
-        // A name wrapped after "and" or "of" goes on at the next line's start.
-        let wrapped = gap.trim_matches([' ', '\t']) == "\n"
+        // A name wrapped after "and" or "of" goes on at the next line's
+        // start, also past the blank line of a page break: no paragraph
+        // ends in a connector.
+        let line_breaks = gap.matches('\n').count();
+        let wrapped = (1..=2).contains(&line_breaks)
+            && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\n'))
             && current
                 .last()
                 .is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
@@ -107,7 +114,12 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
         if in_tag {
             continue;
         }
-        if word.is_capitalised() || word.is_connector() {
+        // "CHAIRS MEET WITH EXECUTIVE GROUP": in a heading in capitals a
+        // preposition no name holds ends the run, as it would in lower case.
+        let capital_preposition = word.is_upper() && CAPITAL_BREAKS.contains(&word.lower.as_str());
+        if capital_preposition {
+            push_run(&mut out, std::mem::take(&mut current));
+        } else if word.is_capitalised() || word.is_connector() {
             current.push(word);
         } else {
             push_run(&mut out, std::mem::take(&mut current));
@@ -185,7 +197,15 @@ mod tests {
             texts("the Learning and\nImprovement Delivery Group for"),
             vec!["Learning and\nImprovement Delivery Group"]
         );
+        assert_eq!(
+            texts("to the Learning and\n\nImprovement Delivery Group for"),
+            vec!["Learning and\n\nImprovement Delivery Group"]
+        );
         assert_eq!(texts("the Panel.\nImprovement work"), vec!["Panel", "Improvement"]);
+        assert_eq!(
+            texts("DELIVERY GROUP CHAIRS MEET WITH EXECUTIVE GROUP"),
+            vec!["DELIVERY GROUP CHAIRS MEET", "EXECUTIVE GROUP"]
+        );
     }
 
     #[test]
