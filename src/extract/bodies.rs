@@ -84,6 +84,11 @@ impl BodyKind {
     }
 }
 
+/// Kinds of body a text refers to by the kind alone: "the Board", "the
+/// group", "this partnership". One list for every rule reading such
+/// references (`mentions`, `relations`), as a regex alternation.
+pub(crate) const KIND_NOUNS: &str = "board|group|panel|partnership|forum|committee|commission|service|team";
+
 /// Head nouns (singular, lower case) and the kind of body they name.
 const HEADS: &[(&str, BodyKind)] = &[
     ("council", BodyKind::Council),
@@ -266,7 +271,12 @@ fn is_generic_plural(word: &Word) -> bool {
 }
 
 pub(crate) fn is_post_word(word: &Word) -> bool {
-    POST_WORDS.contains(&word.lower.as_str())
+    is_post_noun(&word.lower)
+}
+
+/// Whether `lower` (a lower-case word) names a post: "member", "director" …
+pub(crate) fn is_post_noun(lower: &str) -> bool {
+    POST_WORDS.contains(&lower)
 }
 
 /// The kind of the named body: the head's, refined by the whole name.

@@ -5,6 +5,7 @@
 //! Architecture invariant: only marked names are taken; a capitalised pair
 //! without either mark ("Rotherham Rise") is never read as a person here.
 
+use crate::extract::bodies::KIND_NOUNS;
 use crate::names::{clean_name, name_at, NameEvidence};
 use crate::text::{Span, Spanned};
 use regex::Regex;
@@ -33,9 +34,7 @@ pub struct Mention {
 }
 
 /// "the group", "the Board": a body named by its kind.
-static THE_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Tt]he (group|board|panel|partnership|forum|committee|commission|service|team)\b").expect("regex")
-});
+static THE_KIND: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b[Tt]he ({KIND_NOUNS})\b")).expect("regex"));
 
 /// The kind of body the paragraph before `named` (up to 400 bytes) last
 /// names as "the group", "the Board" …, and where.

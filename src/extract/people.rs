@@ -4,6 +4,7 @@
 //! Architecture invariant: produces unresolved [`PersonRef`]s with spans;
 //! deciding which person a reference means is the resolve stage's job.
 
+use super::bodies::is_post_noun;
 use super::sentences::sentences;
 use crate::names::{clean_name, is_given_name, name_at, parse_name_roles, split_list, NameEvidence};
 use crate::text::{Span, Spanned};
@@ -151,21 +152,14 @@ static RESOLUTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
-/// Words of a post in a role reference ("the Strategic Director of …");
-/// "the Commissioning Team" names a body, not a person.
-const POST_WORDS: &[&str] = &[
-    "Chair",
-    "Director",
-    "Member",
-    "Manager",
-    "Officer",
-    "Lead",
-    "Head",
-    "Leader",
-    "Executive",
-    "Commissioner",
-    "Scrutineer",
-];
+/// Whether a word of a role reference names a post ("the Strategic
+/// Director of …"; "the Commissioning Team" names a body, not a person):
+/// the words for posts, and two that also start bodies' names ("Chief
+/// Executive" but "Executive Group"; "Commissioner") and so are posts only
+/// here.
+fn is_post_word(word: &str) -> bool {
+    is_post_noun(&word.to_lowercase()) || matches!(word, "Executive" | "Commissioner")
+}
 
 /// The person a resolution asks to act, when its subject is one: the chair,
 /// a named person, or a post ("the Cabinet Member"); not a body or a first
@@ -178,7 +172,7 @@ pub fn requested_person(text: &str, resolution: Span) -> Option<PersonRef> {
     let wanted = match &r.kind {
         RefKind::Chair => true,
         RefKind::Name { honorific } => honorific.is_some() || r.text.text.contains(' '),
-        RefKind::Role => r.text.text.split_whitespace().any(|w| POST_WORDS.contains(&w)),
+        RefKind::Role => r.text.text.split_whitespace().any(is_post_word),
         RefKind::GivenName => false,
     };
     wanted.then_some(r)
@@ -260,113 +254,131 @@ fn named_with_roles(text: &str, list: Span) -> Vec<PersonRef> {
         .collect()
 }
 
-/// The person facts and declarations of one item.
-/// The patterns `item_people` tries, at once: a sentence that matches none
-/// (most) is searched once, not once per pattern.
-static ANY_CAPACITY: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns = [&WELCOME, &INVITED, &DECLARED, &CHAIR_UPDATE, &PRESENTED_BY, &PRESENTED];
-    RegexSet::new(patterns.iter().map(|re| re.as_str())).expect("capacity regex set")
-});
+/// The sentence patterns `item_people` reads, in the order it tries them.
+#[derive(Clone, Copy)]
+enum Pattern {
+    Welcome,
+    Invited,
+    Declared,
+    ChairUpdate,
+    PresentedBy,
+    Presented,
+}
 
+/// Each pattern with its regex: the one table both the prefilter and the
+/// dispatch read, so they cannot drift apart.
+static CAPACITY_PATTERNS: [(Pattern, &LazyLock<Regex>); 6] = [
+    (Pattern::Welcome, &WELCOME),
+    (Pattern::Invited, &INVITED),
+    (Pattern::Declared, &DECLARED),
+    (Pattern::ChairUpdate, &CHAIR_UPDATE),
+    (Pattern::PresentedBy, &PRESENTED_BY),
+    (Pattern::Presented, &PRESENTED),
+];
+
+/// All of [`CAPACITY_PATTERNS`] at once: a sentence matching none (most)
+/// is searched once, not once per pattern.
+static ANY_CAPACITY: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(CAPACITY_PATTERNS.iter().map(|(_, re)| re.as_str())).expect("capacity regex set"));
+
+/// The person facts and declarations of one item.
 pub fn item_people(text: &str, title: &str, body: Span) -> (Vec<PersonFact>, Vec<Declaration>) {
-    let mut facts = Vec::new();
-    let mut declarations = Vec::new();
+    let mut found = ItemPeople::default();
     let procedural = PROCEDURAL_TITLE.is_match(title);
     for sentence in sentences(text, body) {
+        let matched = ANY_CAPACITY.matches(sentence.slice(text));
+        // The first pattern that reads the sentence.
+        let _ = CAPACITY_PATTERNS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matched.matched(*i))
+            .any(|(_, (pattern, re))| found.read(text, sentence, body, *pattern, re, procedural));
+    }
+    (found.facts, found.declarations)
+}
+
+#[derive(Default)]
+struct ItemPeople {
+    facts: Vec<PersonFact>,
+    declarations: Vec<Declaration>,
+}
+
+impl ItemPeople {
+    fn add(&mut self, people: Vec<PersonRef>, capacity: Capacity, evidence: Span) {
+        self.facts.extend(people.into_iter().map(|person| PersonFact {
+            person,
+            capacity,
+            evidence,
+        }));
+    }
+
+    /// Reads `sentence` with `pattern`; whether it did.
+    fn read(&mut self, text: &str, sentence: Span, body: Span, pattern: Pattern, re: &Regex, procedural: bool) -> bool {
         let s = sentence.slice(text);
-        if !ANY_CAPACITY.is_match(s) {
-            continue;
-        }
-        let at = |r: std::ops::Range<usize>| Span::new(sentence.start + r.start, sentence.start + r.end);
-        if let Some(c) = WELCOME.captures(s) {
-            for person in named_with_roles(text, at(c.name("list").expect("group").range())) {
-                facts.push(PersonFact {
-                    person,
-                    capacity: Capacity::Welcomed,
-                    evidence: sentence,
-                });
+        let Some(c) = re.captures(s) else { return false };
+        let who = || {
+            let m = c.name("who").expect("group");
+            Span::new(sentence.start + m.start(), sentence.start + m.end())
+        };
+        match pattern {
+            Pattern::Welcome => {
+                let m = c.name("list").expect("group");
+                let list = Span::new(sentence.start + m.start(), sentence.start + m.end());
+                self.add(named_with_roles(text, list), Capacity::Welcomed, sentence);
             }
-            continue;
-        }
-        if let Some(c) = INVITED.captures(s) {
-            for person in person_refs(text, at(c.name("who").expect("group").range())) {
-                facts.push(PersonFact {
-                    person,
-                    capacity: Capacity::Presenter,
-                    evidence: sentence,
-                });
+            Pattern::Invited => self.add(person_refs(text, who()), Capacity::Presenter, sentence),
+            Pattern::Declared => {
+                if let Some(person) = person_refs(text, who()).into_iter().next() {
+                    let following = &text[sentence.end..body.end.min(sentence.end + 300)];
+                    self.declarations.push(Declaration {
+                        person,
+                        minute: DECLARATION_MINUTE.captures(s).map(|m| m[1].to_string()),
+                        interest: c.name("kind").map_or("unspecified".to_string(), |k| {
+                            k.as_str()
+                                .to_lowercase()
+                                .replace("non pecuniary", "non-pecuniary")
+                                .replace("nonpecuniary", "non-pecuniary")
+                        }),
+                        action: DECLARATION_ACTION
+                            .captures(following)
+                            .map(|a| a["action"].trim_end_matches('.').to_string()),
+                        evidence: sentence,
+                    });
+                }
             }
-            continue;
-        }
-        if let Some(c) = DECLARED.captures(s) {
-            let who = at(c.name("who").expect("group").range());
-            if let Some(person) = person_refs(text, who).into_iter().next() {
-                let following = &text[sentence.end..body.end.min(sentence.end + 300)];
-                declarations.push(Declaration {
-                    person,
-                    minute: DECLARATION_MINUTE.captures(s).map(|m| m[1].to_string()),
-                    interest: c.name("kind").map_or("unspecified".to_string(), |k| {
-                        k.as_str()
-                            .to_lowercase()
-                            .replace("non pecuniary", "non-pecuniary")
-                            .replace("nonpecuniary", "non-pecuniary")
-                    }),
-                    action: DECLARATION_ACTION
-                        .captures(following)
-                        .map(|a| a["action"].trim_end_matches('.').to_string()),
-                    evidence: sentence,
-                });
-            }
-            continue;
-        }
-        if CHAIR_UPDATE.is_match(s) && !procedural && !NEGATIVE.is_match(s) {
-            let chair = Span::new(sentence.start, sentence.start + "the chair".len());
-            facts.push(PersonFact {
-                person: PersonRef {
+            Pattern::ChairUpdate => {
+                if procedural || NEGATIVE.is_match(s) {
+                    return false;
+                }
+                let chair = Span::new(sentence.start, sentence.start + "the chair".len());
+                let person = PersonRef {
                     kind: RefKind::Chair,
                     text: Spanned::from_source(text, chair),
                     role: None,
-                },
-                capacity: Capacity::Presenter,
-                evidence: sentence,
-            });
-            continue;
-        }
-        if let Some(c) = PRESENTED_BY.captures(s) {
-            let who = at(c.name("who").expect("group").range());
-            let named = named_with_roles(text, who);
-            let refs = if named.is_empty() {
-                person_refs(text, who)
-            } else {
-                named
-            };
-            for person in refs {
-                facts.push(PersonFact {
-                    person,
-                    capacity: Capacity::Presenter,
-                    evidence: sentence,
-                });
+                };
+                self.add(vec![person], Capacity::Presenter, sentence);
             }
-            continue;
-        }
-        if let Some(c) = PRESENTED.captures(s) {
-            let mut who = at(c.name("who").expect("group").range());
-            if let Some(lead) = RESOLUTION_LEAD.find(who.slice(text)) {
-                who = Span::new(who.start + lead.end(), who.end);
+            Pattern::PresentedBy => {
+                let named = named_with_roles(text, who());
+                let refs = if named.is_empty() {
+                    person_refs(text, who())
+                } else {
+                    named
+                };
+                self.add(refs, Capacity::Presenter, sentence);
             }
-            let refs = person_refs(text, who);
-            // "Shokat Lal, Assistant Chief Executive, gave …": the apposition
-            // makes a name of an unknown first name.
-            for person in refs {
-                facts.push(PersonFact {
-                    person,
-                    capacity: Capacity::Presenter,
-                    evidence: sentence,
-                });
+            Pattern::Presented => {
+                let mut who = who();
+                if let Some(lead) = RESOLUTION_LEAD.find(who.slice(text)) {
+                    who = Span::new(who.start + lead.end(), who.end);
+                }
+                // "Shokat Lal, Assistant Chief Executive, gave …": the
+                // apposition makes a name of an unknown first name.
+                self.add(person_refs(text, who), Capacity::Presenter, sentence);
             }
         }
+        true
     }
-    (facts, declarations)
 }
 
 #[cfg(test)]

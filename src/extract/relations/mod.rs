@@ -13,6 +13,7 @@
 //! Architecture invariant: works on spans; which entity a span, an anaphor
 //! or a kind means is decided by `resolve`.
 
+use crate::extract::bodies::KIND_NOUNS;
 use crate::extract::sentences::sentences;
 use crate::text::Span;
 use regex::{Regex, RegexSet};
@@ -137,9 +138,14 @@ static RENAMED: LazyLock<Regex> = LazyLock::new(|| {
 /// The nouns of `ANAPHOR` that stand for documents.
 const DOCUMENT_NOUNS: &[&str] = &["terms of reference", "strategy", "plan", "report", "review"];
 
+/// "it", "the Board", "this new strategy": a subject or object the
+/// sentence names by a pronoun or its kind.
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:it|they|(?:the|this|these) (?:proposed |new |draft |revised )?(?P<noun>terms of reference|strategy|plan|report|review|board|group|panel|partnership|service|team|forum|committee|commission|police))\b")
-        .expect("regex")
+    let documents = DOCUMENT_NOUNS.join("|");
+    Regex::new(&format!(
+        r"(?i)^(?:it|they|(?:the|this|these) (?:proposed |new |draft |revised )?(?P<noun>{documents}|{KIND_NOUNS}|police))\b"
+    ))
+    .expect("regex")
 });
 
 /// "Rotherham Safeguarding Children's Partnership published the Child
@@ -169,7 +175,8 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s
 static ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:its|their) (?:own )?$").expect("regex"));
 
 /// "the partnership's ", "the Board’s ", "the partnerships " (its apostrophe
-/// lost) right before a name.
+/// lost) right before a name: of `KIND_NOUNS`, the kinds that have parts
+/// (a "service's" or "team's" named thing is rarely a body).
 static KIND_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[Tt]he (?P<noun>[Pp]artnership|[Bb]oard|[Pp]anel|[Gg]roup|[Ff]orum)(?:'s|’s|s'|s) $").expect("regex")
 });
