@@ -1,19 +1,22 @@
-//! The glossary form of an acronym's expansion. A glossary lists terms,
-//! not the number a sentence needed: the expansion, printed ("Serious Case
-//! Reviews (SCR)") or matched to a phrase the initials spell
-//! (`extract::acronyms`), is singular when the acronym is ("SCR", not
-//! "SCRs"): "Serious Case Review". A plural acronym ("MATs") keeps the
-//! plural. Names whose
+//! The glossary form of an acronym's expansion. A definition printed in
+//! the text ("Child Protection Plans (CPP)") is listed as printed: that is
+//! what an analyst asking what CPP stands for expects back. An acronym
+//! used without one is matched to a phrase its initials spell
+//! (`extract::acronyms`), in whatever number the phrase was printed; the
+//! acronym itself is singular ("DVPO", not "DVPOs"), so its entry is the
+//! phrase's singular: "Domestic Violence Protection Order"; a plural
+//! acronym ("MATs") keeps the plural. Names whose
 //! plural is part of the name keep it: "Children and Young People's
 //! Services", "Special Educational Needs and Disabilities", "Human
 //! Resources", "Department for Levelling Up, Housing and Communities".
 //!
 //! Architecture invariant: pure; the printed phrase stays the evidence.
 
-/// The expansion of `acronym` in glossary form.
-pub fn glossary_expansion(acronym: &str, expansion: &str) -> String {
+/// The expansion of `acronym` in glossary form, `defined` when the text
+/// printed the definition.
+pub fn glossary_expansion(acronym: &str, expansion: &str, defined: bool) -> String {
     let words: Vec<&str> = expansion.split_whitespace().collect();
-    let Some((last, before)) = words.split_last().filter(|_| !is_plural_acronym(acronym)) else {
+    let Some((last, before)) = words.split_last().filter(|_| !defined && !is_plural_acronym(acronym)) else {
         return words.join(" ");
     };
     let singular = singular(last).filter(|_| {
@@ -77,8 +80,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_expansion_is_listed_in_the_acronyms_number() {
-        let matched = glossary_expansion;
+    fn a_matched_phrase_is_listed_in_the_acronyms_number() {
+        let matched = |acronym, phrase| glossary_expansion(acronym, phrase, false);
         assert_eq!(
             matched("DVPO", "Domestic Violence Protection Orders"),
             "Domestic Violence Protection Order"
@@ -92,7 +95,11 @@ mod tests {
     }
 
     #[test]
-    fn plural_names_stay_as_printed() {
+    fn printed_definitions_and_plural_names_stay_as_printed() {
+        assert_eq!(
+            glossary_expansion("CPP", "Child Protection Plans", true),
+            "Child Protection Plans"
+        );
         for (acronym, phrase) in [
             ("CYPS", "Children and Young People's Services"),
             ("SEND", "Special Educational Needs and Disabilities"),
@@ -102,7 +109,7 @@ mod tests {
             ("IA", "Information Access"),
             ("GDPR", "General Data Protection Regulations"),
         ] {
-            assert_eq!(glossary_expansion(acronym, phrase), phrase);
+            assert_eq!(glossary_expansion(acronym, phrase, false), phrase);
         }
     }
 }

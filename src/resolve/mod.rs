@@ -448,7 +448,7 @@ pub fn resolve_with_topics(source: SourceInfo, text: &str, extraction: &Extracti
     let defined = extraction.acronyms.iter().map(|d| (d, "defined"));
     for ((document, def), basis) in defined.chain(extraction.matched_acronyms.iter().map(|d| (d, "matched"))) {
         let acronym = def.acronym.text.clone();
-        let expansion = glossary::glossary_expansion(&acronym, &def.expansion.text);
+        let expansion = glossary::glossary_expansion(&acronym, &def.expansion.text, basis == "defined");
         let duplicate = acronyms
             .iter()
             .any(|a| a.document == *document && a.acronym == acronym && slug(&a.expansion) == slug(&expansion));
