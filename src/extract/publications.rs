@@ -392,6 +392,151 @@ fn dated_in_lower_case(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     }
 }
 
+/// Heads a sentence-case title may end in: the capitalised words of its
+/// name, then its other words and its head in lower case.
+static SENTENCE_CASE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ ((?:[a-z][\p{L}'’-]* ){0,3})(strategy|plan|report|framework|protocol|procedures|guidance|prospectus|pathway|rules|policy|audit|charter)\b")
+        .expect("regex")
+});
+
+/// A head's capitalised complement: "rules for Information Sharing".
+static CAPITALISED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:for|of|on) \p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|for|the|in|to))*").expect("regex")
+});
+
+/// Lower-case words that cannot stand between a name and its head: they
+/// belong to the sentence ("the Cabinet received the report").
+const NOT_IN_TITLES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "of", "for", "to", "in",
+    "on", "at", "by", "with", "from", "as", "is", "was", "were", "be", "been", "are", "has", "have", "had", "would",
+    "will", "should", "could", "may", "can", "must", "which", "who", "not", "or", "but", "into", "about", "new",
+    "draft", "current", "previous", "latest", "also", "any", "each", "every", "all", "such", "further", "final",
+    "verbal", "written",
+];
+
+/// A middle word of a sentence-case title: a content word, not one of the
+/// sentence's ("presented", "recently").
+fn title_word(word: &str) -> bool {
+    !NOT_IN_TITLES.contains(&word) && !word.ends_with("ed") && !word.ends_with("ly")
+}
+
+/// Words that may follow a head ending a title: a verb, a relative or a
+/// preposition; a lower-case noun instead means the head only qualifies it
+/// ("A consultation session", "policy and strategic agendas").
+const AFTER_TITLE: &[&str] = &[
+    "was", "were", "is", "are", "has", "had", "have", "would", "will", "should", "could", "can", "may", "must", "be",
+    "being", "been", "which", "that", "who", "to", "for", "of", "in", "on", "at", "by", "with", "from", "as", "across",
+    "within", "into", "so",
+];
+
+/// Whether the text after a head ends the noun phrase the head ends.
+fn ends_noun_phrase(after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '\t']);
+    let word: String = next.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    if !word.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    AFTER_TITLE.contains(&word.as_str()) || word.ends_with("ed")
+}
+
+/// A title whose only capitalised word opens a sentence, list item or
+/// table cell: the capital may be the sentence's ("Clear procedures",
+/// "Using consultation"), unless two or more lower-case words follow it
+/// ("Safeguarding adults annual report") or the word is a hyphenated
+/// compound, a modifier ("Multi-agency threshold guidance").
+fn sentence_initial_word(text: &str, run: &[Word], start: usize, last: usize) -> bool {
+    let before = text[..run[start].span.start].trim_end_matches([' ', '\t']);
+    let opens = before.is_empty()
+        || before.ends_with(['.', '\n', '-', '•', '>', ':', '*'])
+        || before.ends_with(char::is_numeric);
+    start == last && opens && !run[start].text.contains('-')
+}
+
+/// "… has also been published", "… was approved": the sentence says the
+/// phrase before is a document.
+fn said_published(after: &str) -> bool {
+    static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:has|have|had|was|were|will|would|is|are)(?: \w+ly| also)? (?:been |be )?(?:published|approved|launched|produced|issued|developed|refreshed|agreed|adopted|endorsed|revised|updated)\b").expect("regex")
+    });
+    PUBLISHED.is_match(after)
+}
+
+/// "the Safeguarding Partners annual report", "Directorate workforce
+/// strategy", "The Seven Golden rules for Information Sharing": minutes
+/// often print a title in sentence case, its first words capitalised and
+/// the rest, head noun included, in lower case. The capitalised run must be
+/// followed at once by the lower-case words and the head.
+fn sentence_case_titles(text: &str, runs: &[Run], out: &mut Vec<DocumentMention>) {
+    for run in runs {
+        let Some(last) = run.len().checked_sub(1) else { continue };
+        let after = &text[run[last].span.end..];
+        let Some(c) = SENTENCE_CASE_TAIL.captures(after) else {
+            continue;
+        };
+        let middle: Vec<&str> = c[1].split_whitespace().collect();
+        let joins = middle
+            .iter()
+            .enumerate()
+            .all(|(k, w)| title_word(w) || *w == "and" && k > 0 && k + 1 < middle.len());
+        if !joins {
+            continue;
+        }
+        let head = c.get(2).expect("head");
+        let after_head = &after[head.end()..];
+        if !ends_noun_phrase(after_head) {
+            continue;
+        }
+        let mut start = title_start(run, last);
+        while start <= last && (run[start].is_starter() || run[start].is_connector()) {
+            start += 1;
+        }
+        let short = middle.len() < 2;
+        if start > last || short && sentence_initial_word(text, run, start, last) && !said_published(after_head) {
+            continue;
+        }
+        let names: Vec<&Word> = run[start..].iter().filter(|w| !w.is_connector()).collect();
+        if names.is_empty() || names.iter().all(|w| GENERIC_MODIFIERS.contains(&w.lower.as_str())) {
+            continue;
+        }
+        let mut end = run[last].span.end + head.end();
+        let head_word = head.as_str();
+        if HEADS_WITH_TAIL.contains(&head_word) {
+            if let Some(t) = CAPITALISED_COMPLEMENT.find(&text[end..]) {
+                let mut complement = t.as_str();
+                // A trailing connector is not part of the complement.
+                while let Some((rest, word)) = complement.rsplit_once(' ') {
+                    if !TITLE_CONNECTORS.contains(&word) {
+                        break;
+                    }
+                    complement = rest;
+                }
+                end += complement.len();
+            }
+        }
+        let title_span = Span::new(run[start].span.start, end);
+        if out.iter().any(|m| m.span.overlaps(title_span)) {
+            continue;
+        }
+        let found_period = PERIOD_AFTER.captures(&text[end..]);
+        let period = found_period
+            .as_ref()
+            .map(|c| period(&c[1], c.get(2).map(|m| m.as_str())));
+        let full = end + found_period.map_or(0, |c| c.get(0).expect("match").end());
+        let singular = head_word.strip_suffix('s').unwrap_or(head_word);
+        let title = title_span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(DocumentMention {
+            title: Spanned::new(title, title_span),
+            period,
+            kind: HEADS
+                .iter()
+                .find(|(h, _)| *h == head_word || *h == singular)
+                .map_or("other", |(_, t)| *t),
+            span: Span::new(title_span.start, full),
+            earlier: false,
+        });
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -403,6 +548,7 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
         mentions_in_run(text, run, &mut out);
     }
     national_documents(text, span, &mut out);
+    sentence_case_titles(text, runs, &mut out);
     acronym_led(text, span, &mut out);
     dated_in_lower_case(text, span, &mut out);
     // Words inside an act's title ("… (Admission Arrangements …) …
@@ -574,5 +720,30 @@ mod tests {
         assert!(docs("The Plan").is_empty());
         assert!(docs("Serious Case Reviews and Child Protection Plans").is_empty());
         assert!(docs("the National Guidance and the Cranstoun Programme").is_empty());
+    }
+
+    #[test]
+    fn sentence_case_titles_capitalise_only_their_first_words() {
+        assert_eq!(
+            docs("reported into the Chief Officer Group and within the Safeguarding Partners annual report."),
+            vec![doc("Safeguarding Partners annual report", None, "report")]
+        );
+        assert_eq!(
+            docs("- The Seven Golden rules for Information Sharing and more"),
+            vec![doc("Seven Golden rules for Information Sharing", None, "rules")]
+        );
+        assert_eq!(
+            docs("<li> Safeguarding adults annual report School performance"),
+            vec![doc("Safeguarding adults annual report", None, "report")]
+        );
+        assert_eq!(
+            docs("Transitional guidance has also been published to set out the change."),
+            vec![doc("Transitional guidance", None, "guidance")]
+        );
+        // The capital opens the sentence; the head qualifies a noun; the
+        // words between belong to the sentence.
+        assert!(docs("- Clear procedures and processes for cases").is_empty());
+        assert!(docs("- A consultation session was held. A recent audit found").is_empty());
+        assert!(docs("The Cabinet received the report.").is_empty());
     }
 }
