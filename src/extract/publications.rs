@@ -537,6 +537,78 @@ fn sentence_case_titles(text: &str, runs: &[Run], out: &mut Vec<DocumentMention>
     }
 }
 
+/// "the Carers Strategy Update had been rescheduled", "on the Child
+/// Adolescent Mental Health Update (CAMHS)": in running text "the" and a
+/// capitalised name ending in "Update" is a report brought to a meeting.
+/// Item headings ("CHILD EXPLOITATION UPDATE") name the business instead,
+/// so a heading in capitals or without "the" is not taken.
+fn update_reports(text: &str, runs: &[Run], out: &mut Vec<DocumentMention>) {
+    for run in runs {
+        let Some(last) = run.len().checked_sub(1) else { continue };
+        if run[last].text != "Update" {
+            continue;
+        }
+        // The name starts after the last "the" before it.
+        let mut start = run[..last].iter().rposition(|w| w.lower == "the").map_or(0, |k| k + 1);
+        while start < last && run[start].is_starter() {
+            start += 1;
+        }
+        let names = run[start..last].iter().filter(|w| !w.is_connector()).count();
+        let before = text[..run[start].span.start].trim_end_matches([' ', '\t']);
+        let after_the =
+            before.ends_with(" the") || before.ends_with(" The") || before == "The" || before.ends_with("\nThe");
+        if names < 2 || !after_the {
+            continue;
+        }
+        let title_span = span_of(&run[start..]);
+        if out.iter().any(|m| m.span.overlaps(title_span)) {
+            continue;
+        }
+        let title = title_span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(DocumentMention {
+            title: Spanned::new(title, title_span),
+            period: None,
+            kind: "report",
+            span: title_span,
+            earlier: false,
+        });
+    }
+}
+
+/// "the Children Acts of 1989 and 2004": one printed name for two acts,
+/// each with its year ("Children Act 1989", "Children Act 2004").
+static ACTS_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:\p{Lu}[\p{L}'’]* )+)Acts of ((?:19|20)\d{2})((?:, (?:19|20)\d{2})*,? and (?:19|20)\d{2})\b")
+        .expect("regex")
+});
+
+fn acts_of_years(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}").expect("regex"));
+    for c in ACTS_OF_YEARS.captures_iter(span.slice(text)) {
+        let whole = c.get(0).expect("match");
+        let found = Span::new(span.start + whole.start(), span.start + whole.end());
+        let name = c[1]
+            .split_whitespace()
+            .filter(|w| *w != "The")
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.is_empty() {
+            continue;
+        }
+        out.retain(|m| !(m.kind == "legislation" && found.contains(m.span)));
+        let years = std::iter::once(&c[2]).chain(YEAR.find_iter(&c[3]).map(|m| m.as_str()));
+        for year in years {
+            out.push(DocumentMention {
+                title: Spanned::new(format!("{name} Act {year}"), found),
+                period: None,
+                kind: "legislation",
+                span: found,
+                earlier: false,
+            });
+        }
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -549,6 +621,8 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     }
     national_documents(text, span, &mut out);
     sentence_case_titles(text, runs, &mut out);
+    update_reports(text, runs, &mut out);
+    acts_of_years(text, span, &mut out);
     acronym_led(text, span, &mut out);
     dated_in_lower_case(text, span, &mut out);
     // Words inside an act's title ("… (Admission Arrangements …) …
@@ -745,5 +819,30 @@ mod tests {
         assert!(docs("- Clear procedures and processes for cases").is_empty());
         assert!(docs("- A consultation session was held. A recent audit found").is_empty());
         assert!(docs("The Cabinet received the report.").is_empty());
+    }
+
+    #[test]
+    fn an_update_named_after_the_is_a_report() {
+        assert_eq!(
+            docs("- The Carers Strategy Update had been rescheduled."),
+            vec![doc("Carers Strategy Update", None, "report")]
+        );
+        assert_eq!(
+            docs("work with the Health Select Commission on the Child Adolescent Mental Health Update (CAMHS), this"),
+            vec![doc("Child Adolescent Mental Health Update", None, "report")]
+        );
+        assert!(docs("42. CHILD EXPLOITATION UPDATE").is_empty());
+        assert!(docs("Corporate Parenting Panel Update").is_empty());
+    }
+
+    #[test]
+    fn acts_of_two_years_are_two_acts() {
+        assert_eq!(
+            docs("- The Children Acts of 1989 and 2004 (amendment in 2017) set out duties."),
+            vec![
+                doc("Children Act 1989", None, "legislation"),
+                doc("Children Act 2004", None, "legislation")
+            ]
+        );
     }
 }
