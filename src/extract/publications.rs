@@ -84,6 +84,12 @@ pub struct DocumentMention {
 /// Words marking an earlier edition of a document.
 const EARLIER: &[&str] = &["previous", "former", "old", "last", "earlier", "preceding"];
 
+/// Whether a lower-case word is a head noun naming a kind of document.
+pub fn is_head_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    HEADS.iter().any(|(h, _)| *h == word || *h == singular)
+}
+
 fn head_type(word: &Word) -> Option<&'static str> {
     let stem = word.stem();
     let singular = stem.strip_suffix('s').unwrap_or(stem);
