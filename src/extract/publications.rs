@@ -230,6 +230,14 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
         if (generic && end == i) || words.len() > 20 {
             continue;
         }
+        // "Review of Partnership Safeguarding Arrangements": a bare review
+        // of something is the reviewing, a section's or item's business.
+        if modifiers.is_empty() && word.lower == "review" {
+            continue;
+        }
+        if names_a_kind(text, run, i) || qualifies_a_noun(text, word) {
+            continue;
+        }
         let title_span = span_of(words);
         let after = &text[title_span.end..];
         let found_period = PERIOD_AFTER.captures(after);
@@ -269,6 +277,57 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             span,
             earlier,
         });
+    }
+}
+
+/// Lower-case nouns a head may qualify: then the phrase names an activity
+/// or a group, not the document ("Peer Review activity", "the Annual Report
+/// process").
+const QUALIFIED_NOUNS: &[&str] = &[
+    "activity",
+    "activities",
+    "process",
+    "processes",
+    "session",
+    "sessions",
+    "meeting",
+    "meetings",
+    "team",
+    "teams",
+    "visit",
+    "visits",
+    "event",
+    "events",
+    "workshop",
+    "workshops",
+    "group",
+    "groups",
+    "cycle",
+    "timetable",
+];
+
+/// Whether the head is followed by a lower-case noun it qualifies.
+fn qualifies_a_noun(text: &str, head: &Word) -> bool {
+    let after = text[head.span.end..].trim_start_matches([' ', '\t']);
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    QUALIFIED_NOUNS.contains(&next.as_str())
+}
+
+/// "Action Plan(s)", "Multi-Agency Safeguarding Policies and Procedures":
+/// a head marked plural, or coordinated with the plural of another head,
+/// names a kind of document rather than one document.
+fn names_a_kind(text: &str, run: &[Word], i: usize) -> bool {
+    if text[run[i].span.end..].starts_with("(s)") {
+        return true;
+    }
+    let coordinated = i >= 2 && matches!(run[i - 1].lower.as_str(), "and" | "&");
+    coordinated && {
+        let other = &run[i - 2];
+        let singular = match other.lower.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => other.lower.strip_suffix('s').unwrap_or("").to_string(),
+        };
+        is_head_noun(&singular) && !PLURAL_TITLE_HEADS.contains(&other.lower.as_str())
     }
 }
 
@@ -848,6 +907,21 @@ mod tests {
             vec![
                 doc("Children Act 1989", None, "legislation"),
                 doc("Children Act 2004", None, "legislation")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reviewing_an_activity_or_a_kind_is_no_document() {
+        assert!(docs("16. Review of Partnership Safeguarding Arrangements").is_empty());
+        assert!(docs("Joint Targeted Area Inspections and Peer Review activity across the region").is_empty());
+        assert!(docs("• Audit and Review Action Plan(s) Implementation").is_empty());
+        assert!(docs("• Multi-Agency Safeguarding Policies and Procedures • Development").is_empty());
+        assert_eq!(
+            docs("the Scrutiny Review of Children's Services and the Peer Review findings"),
+            vec![
+                doc("Scrutiny Review of Children's Services", None, "review"),
+                doc("Peer Review", None, "review")
             ]
         );
     }
