@@ -674,6 +674,34 @@ fn acts_of_years(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     }
 }
 
+/// "the Rotherham multi-agency Safeguarding Children Procedures": a
+/// hyphenated modifier printed in lower case ("multi-agency",
+/// "inter-agency") stands inside a title between capitalised words; the
+/// title starts at the capitalised words before it.
+fn join_hyphenated_modifiers(text: &str, out: &mut [DocumentMention]) {
+    static HYPHENATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t][a-z]+-[a-z]+[ \t]$").expect("regex"));
+    for m in out.iter_mut().filter(|m| m.kind != "legislation") {
+        let from = m.title.span.start - crate::text::window_before(text, m.title.span.start, 120).len();
+        let before = runs(text, Span::new(from, m.title.span.start));
+        let Some(run) = before.last() else { continue };
+        let last = run.len() - 1;
+        if !HYPHENATED.is_match(&text[run[last].span.end..m.title.span.start]) || run[last].lower.ends_with("'s") {
+            continue;
+        }
+        let mut start = title_start(run, last);
+        while start <= last && (run[start].is_starter() || run[start].is_connector()) {
+            start += 1;
+        }
+        if start > last {
+            continue;
+        }
+        let title_span = Span::new(run[start].span.start, m.title.span.end);
+        let title = title_span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        m.title = Spanned::new(title, title_span);
+        m.span = Span::new(title_span.start, m.span.end);
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -684,6 +712,7 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     for run in runs {
         mentions_in_run(text, run, &mut out);
     }
+    join_hyphenated_modifiers(text, &mut out);
     national_documents(text, span, &mut out);
     sentence_case_titles(text, runs, &mut out);
     update_reports(text, runs, &mut out);
@@ -923,6 +952,22 @@ mod tests {
                 doc("Scrutiny Review of Children's Services", None, "review"),
                 doc("Peer Review", None, "review")
             ]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_hyphenated_modifier_stands_inside_a_title() {
+        assert_eq!(
+            docs("The Rotherham multi-agency Safeguarding Children Procedures which can be found here"),
+            vec![doc(
+                "Rotherham multi-agency Safeguarding Children Procedures",
+                None,
+                "procedures"
+            )]
+        );
+        assert_eq!(
+            docs("the Council's multi-agency Safeguarding Procedures"),
+            vec![doc("Safeguarding Procedures", None, "procedures")]
         );
     }
 }
