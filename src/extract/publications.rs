@@ -35,6 +35,7 @@ const HEADS: &[(&str, &str)] = &[
     ("audit", "audit"),
     ("consultation", "consultation"),
     ("charter", "charter"),
+    ("leaflet", "other"),
     ("arrangements", "arrangements"),
     ("rules", "rules"),
     ("priorities", "plan"),
@@ -402,24 +403,28 @@ fn national_documents(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     }
 }
 
-/// "the LAC sufficiency strategy", "the RESP strategic plan": an acronym
-/// marks a title whose other words are printed in lower case.
+/// "the LAC sufficiency strategy", "the RESP strategic plan", "the
+/// 'PAPERS' framework": an acronym marks a title whose other words are
+/// printed in lower case.
 static ACRONYM_LED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b\p{Lu}{2,6}(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway)\b",
+        r"\b(?P<acronym>\p{Lu}{2,6})(?:\*\*)?['’\x22”]?(?P<rest>(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway))\b",
     )
     .expect("regex")
 });
 
 fn acronym_led(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
-    for m in ACRONYM_LED.find_iter(span.slice(text)) {
+    for c in ACRONYM_LED.captures_iter(span.slice(text)) {
+        let m = c.get(0).expect("match");
         let found = Span::new(span.start + m.start(), span.start + m.end());
         if out.iter().any(|d| d.span.start < found.end && found.start < d.span.end) {
             continue;
         }
         let head = m.as_str().rsplit(' ').next().unwrap_or("");
+        // "the '**PAPERS**' framework": quotes and bold marks are not the title's.
+        let title = format!("{}{}", &c["acronym"], &c["rest"]);
         out.push(DocumentMention {
-            title: Spanned::new(m.as_str(), found),
+            title: Spanned::new(title, found),
             period: None,
             kind: HEADS.iter().find(|(h, _)| *h == head).map_or("other", |(_, t)| *t),
             span: found,
@@ -702,6 +707,60 @@ fn join_hyphenated_modifiers(text: &str, out: &mut [DocumentMention]) {
     }
 }
 
+/// "the multi-agency [dispute resolution protocol](#)": a link whose text
+/// ends in a head noun points at the document, whatever its case.
+static LINKED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?P<title>[\p{L}'’ -]{2,80} (?i:strategy|plan|report|framework|protocol|procedures|guidance|prospectus|pathway|policy|charter|leaflet))\]\(")
+        .expect("regex")
+});
+
+fn linked_titles(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    for c in LINKED_TITLE.captures_iter(span.slice(text)) {
+        let title = c.name("title").expect("group");
+        let title_span = Span::new(span.start + title.start(), span.start + title.end());
+        if out.iter().any(|m| m.span.overlaps(title_span)) {
+            continue;
+        }
+        let head = title.as_str().rsplit(' ').next().unwrap_or("").to_lowercase();
+        out.push(DocumentMention {
+            title: Spanned::new(
+                title.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                title_span,
+            ),
+            period: None,
+            kind: HEADS.iter().find(|(h, _)| *h == head).map_or("other", |(_, t)| *t),
+            span: title_span,
+            earlier: false,
+        });
+    }
+}
+
+/// "a Section 175 Audit", "the Section 11 Review": a numbered statutory
+/// provision or stage names the document before its head.
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:Section|Phase|Stage|Part) \d{1,3}[A-Z]? (?:Audit|Review|Report|Plan|Strategy|Framework|Assessment)\b",
+    )
+    .expect("regex")
+});
+
+fn numbered_titles(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    for m in NUMBERED_TITLE.find_iter(span.slice(text)) {
+        let found = Span::new(span.start + m.start(), span.start + m.end());
+        if out.iter().any(|d| d.span.overlaps(found)) {
+            continue;
+        }
+        let head = m.as_str().rsplit(' ').next().unwrap_or("").to_lowercase();
+        out.push(DocumentMention {
+            title: Spanned::new(m.as_str(), found),
+            period: None,
+            kind: HEADS.iter().find(|(h, _)| *h == head).map_or("other", |(_, t)| *t),
+            span: found,
+            earlier: false,
+        });
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -716,6 +775,8 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     national_documents(text, span, &mut out);
     sentence_case_titles(text, runs, &mut out);
     update_reports(text, runs, &mut out);
+    linked_titles(text, span, &mut out);
+    numbered_titles(text, span, &mut out);
     acts_of_years(text, span, &mut out);
     acronym_led(text, span, &mut out);
     dated_in_lower_case(text, span, &mut out);
@@ -968,6 +1029,27 @@ mod tests {
         assert_eq!(
             docs("the Council's multi-agency Safeguarding Procedures"),
             vec![doc("Safeguarding Procedures", None, "procedures")]
+        );
+    }
+
+    #[test]
+    fn links_numbered_provisions_quoted_acronyms_and_leaflets_name_documents() {
+        assert_eq!(
+            docs("refer to the multi-agency [dispute resolution protocol](#) which provides guidance"),
+            vec![doc("dispute resolution protocol", None, "protocol")]
+        );
+        assert!(docs("available [via the Council's website](#).").is_empty());
+        assert_eq!(
+            docs("- All schools were requested to complete a Section 175 Audit which provided"),
+            vec![doc("Section 175 Audit", None, "audit")]
+        );
+        assert_eq!(
+            docs("with reference to the '**PAPERS**' framework. This is as follows"),
+            vec![doc("PAPERS framework", None, "framework")]
+        );
+        assert_eq!(
+            docs("That hard copies of the Feel Safe Leaflet are provided"),
+            vec![doc("Feel Safe Leaflet", None, "other")]
         );
     }
 }
