@@ -82,6 +82,11 @@ pub struct DocumentMention {
     pub earlier: bool,
 }
 
+/// Capitalised words after a head that name what the document produced:
+/// "The Preparation for Adulthood Spotlight Review Recommendations were
+/// presented" names the review.
+const OUTCOMES: &[&str] = &["recommendations", "findings"];
+
 /// Words marking an earlier edition of a document.
 const EARLIER: &[&str] = &["previous", "former", "old", "last", "earlier", "preceding"];
 
@@ -89,6 +94,13 @@ const EARLIER: &[&str] = &["previous", "former", "old", "last", "earlier", "prec
 pub fn is_head_noun(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
     HEADS.iter().any(|(h, _)| *h == word || *h == singular)
+}
+
+/// "the Rotherham Care Leavers Local Offer": a council's published "Local
+/// Offer" (of services for care leavers or for children with special
+/// educational needs) is a document; a bare "Offer" is not.
+fn local_offer(run: &[Word], i: usize) -> Option<&'static str> {
+    (run[i].lower == "offer" && i >= 2 && run[i - 1].lower == "local").then_some("other")
 }
 
 fn head_type(word: &Word) -> Option<&'static str> {
@@ -203,9 +215,14 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<DocumentMention>) {
             });
             continue;
         }
-        let Some(kind) = head_type(word) else { continue };
+        let Some(kind) = head_type(word).or_else(|| local_offer(run, i)) else {
+            continue;
+        };
         // "Strategy Delivery Group", "Plan Update": the title goes on or is a body's.
-        if run.get(i + 1).is_some_and(|n| !n.is_connector() && !n.after_comma) {
+        // "Spotlight Review Recommendations": the review's outcomes name it.
+        let outcomes = run.get(i + 1).is_some_and(|n| OUTCOMES.contains(&n.lower.as_str()))
+            && run.get(i + 2).is_none_or(|n| n.is_connector());
+        if run.get(i + 1).is_some_and(|n| !n.is_connector() && !n.after_comma) && !outcomes {
             continue;
         }
         let plural = word.stem().ends_with('s') && word.stem() != word.lower.trim_end_matches('s');
@@ -1051,5 +1068,18 @@ mod tests {
             docs("That hard copies of the Feel Safe Leaflet are provided"),
             vec![doc("Feel Safe Leaflet", None, "other")]
         );
+    }
+
+    #[test]
+    fn recommendations_name_their_review_and_a_local_offer_is_a_document() {
+        assert_eq!(
+            docs("- The Preparation for Adulthood Spotlight Review Recommendations were presented to Cabinet."),
+            vec![doc("Preparation for Adulthood Spotlight Review", None, "review")]
+        );
+        assert_eq!(
+            docs("- An update on the Rotherham Care Leavers Local Offer."),
+            vec![doc("Rotherham Care Leavers Local Offer", None, "other")]
+        );
+        assert!(docs("the Offer was made; the Local Offer").is_empty());
     }
 }
