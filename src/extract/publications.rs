@@ -778,6 +778,56 @@ fn numbered_titles(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     }
 }
 
+/// "the Cabinet's response to the Scrutiny Review of …": a body's
+/// response to a document is a document of its own, a report.
+fn responses_to_documents(text: &str, out: &mut Vec<DocumentMention>) {
+    static RESPONSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}-]*['’]s response to the $").expect("regex"));
+    let mut found = Vec::new();
+    for m in out.iter() {
+        let window = crate::text::window_before(text, m.title.span.start, 80);
+        let Some(r) = RESPONSE.find(window) else { continue };
+        let start = m.title.span.start - window.len() + r.start();
+        let title_span = Span::new(start, m.title.span.end);
+        let title = title_span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        found.push(DocumentMention {
+            title: Spanned::new(title, title_span),
+            period: None,
+            kind: "report",
+            span: title_span,
+            earlier: false,
+        });
+    }
+    out.extend(found);
+}
+
+/// "That the evaluation of the Early Years Home Visiting Project be
+/// submitted": the evaluation of a named project or programme is a report.
+static EVALUATION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Aa]n) (?P<title>evaluation of the \p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|for))* (?:Project|Programme|Pilot|Scheme|Service))\b")
+        .expect("regex")
+});
+
+fn evaluations(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
+    for c in EVALUATION_OF.captures_iter(span.slice(text)) {
+        let title = c.name("title").expect("group");
+        let title_span = Span::new(span.start + title.start(), span.start + title.end());
+        if out.iter().any(|m| m.span.overlaps(title_span)) {
+            continue;
+        }
+        out.push(DocumentMention {
+            title: Spanned::new(
+                title.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                title_span,
+            ),
+            period: None,
+            kind: "report",
+            span: title_span,
+            earlier: false,
+        });
+    }
+}
+
 pub fn find_documents(text: &str, span: Span) -> Vec<DocumentMention> {
     find_documents_in(text, span, &runs(text, span))
 }
@@ -794,6 +844,7 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     update_reports(text, runs, &mut out);
     linked_titles(text, span, &mut out);
     numbered_titles(text, span, &mut out);
+    evaluations(text, span, &mut out);
     acts_of_years(text, span, &mut out);
     acronym_led(text, span, &mut out);
     dated_in_lower_case(text, span, &mut out);
@@ -801,6 +852,7 @@ pub fn find_documents_in(text: &str, span: Span, runs: &[Run]) -> Vec<DocumentMe
     // Regulations 2012") are not documents of their own.
     let acts: Vec<Span> = out.iter().filter(|m| m.kind == "legislation").map(|m| m.span).collect();
     out.retain(|m| !acts.iter().any(|a| *a != m.span && a.contains(m.span)));
+    responses_to_documents(text, &mut out);
     out.sort_by_key(|m| m.span.start);
     out
 }
@@ -1081,5 +1133,29 @@ mod tests {
             vec![doc("Rotherham Care Leavers Local Offer", None, "other")]
         );
         assert!(docs("the Offer was made; the Local Offer").is_empty());
+    }
+
+    #[test]
+    fn a_response_to_a_document_and_an_evaluation_of_a_project_are_reports() {
+        assert_eq!(
+            docs("That the Cabinet's response to the Scrutiny Review of Children's Services be approved."),
+            vec![
+                doc(
+                    "Cabinet's response to the Scrutiny Review of Children's Services",
+                    None,
+                    "report"
+                ),
+                doc("Scrutiny Review of Children's Services", None, "review")
+            ]
+        );
+        assert_eq!(
+            docs("- 1) That the evaluation of the Early Years Home Visiting Project be submitted"),
+            vec![doc(
+                "evaluation of the Early Years Home Visiting Project",
+                None,
+                "report"
+            )]
+        );
+        assert!(docs("the evaluation of the scheme").is_empty());
     }
 }
