@@ -10,7 +10,7 @@
 //! Architecture invariant: keys depend only on the normalised title, the
 //! period and the council.
 
-use crate::extract::publications::DocumentMention;
+use crate::extract::publications::{is_head_noun, DocumentMention};
 use crate::iri::slug;
 use crate::model::{EvidenceMaker, PublicationNode};
 use crate::resolve::bodies::{name_core, preferred_name};
@@ -115,7 +115,54 @@ pub fn resolve_publications(
             });
         }
     }
+    merge_short_forms(&mut out);
     out
+}
+
+/// Whether `short` is printed as a short form of `long`'s title:
+/// - an edition's short title, without a head noun, that begins the full
+///   one and has its period ("Working Together 2018" for "Working Together
+///   to Safeguard Children 2018");
+/// - a long act's or regulations' title cut short at the front ("Admissions
+///   (Admission Arrangements …) (England) Regulations 2012" for "School
+///   Admissions (…) Regulations 2012"); four words at least, so that
+///   "Education Act 1996" stays apart from a longer act of the same year.
+fn is_short_form(short: &PublicationNode, long: &PublicationNode) -> bool {
+    let words = |t: &str| {
+        t.to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (s, l) = (words(&short.title), words(&long.title));
+    if s.len() >= l.len() || s.is_empty() {
+        return false;
+    }
+    let edition = short.period.is_some()
+        && short.period == long.period
+        && l.starts_with(&s)
+        && !s.last().is_some_and(|w| is_head_noun(w));
+    let cut_act = short.kind == "legislation" && long.kind == "legislation" && s.len() >= 4 && l.ends_with(&s);
+    edition || cut_act
+}
+
+/// Folds each document printed only as a short form of another's title
+/// into that document.
+fn merge_short_forms(docs: &mut Vec<PublicationNode>) {
+    let mut i = 0;
+    while i < docs.len() {
+        let Some(j) = (0..docs.len()).find(|&j| j != i && is_short_form(&docs[i], &docs[j])) else {
+            i += 1;
+            continue;
+        };
+        let short = docs.remove(i);
+        let long = &mut docs[if j > i { j - 1 } else { j }];
+        long.variants.insert(short.title);
+        long.variants.extend(short.variants);
+        long.mentions.extend(short.mentions);
+        long.spans.extend(short.spans);
+        long.title_spans.extend(short.title_spans);
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +233,73 @@ mod tests {
                 ("Plan A Strategy", Some("2019-2022")),
                 ("Plan a Strategy", Some("2023-2028")),
                 ("Neglect Strategy", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_form_folds_into_the_full_title() {
+        let text = "Working Together to Safeguard Children 2018; Working Together 2018; Neglect Strategy 2018";
+        let ev = EvidenceMaker::new(text);
+        let mut mentions = vec![
+            mention(text, "Working Together to Safeguard Children", Some("2018")),
+            mention(text, "Working Together", Some("2018")),
+        ];
+        mentions[1].title = Spanned::new("Working Together", Span::new(45, 61));
+        let docs = resolve_publications(&mentions, "x", &ev);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].title, "Working Together to Safeguard Children");
+        assert!(docs[0].variants.contains("Working Together"));
+        // A title ending in a head noun is a document of its own.
+        let docs = resolve_publications(
+            &[
+                mention(text, "Neglect Strategy", Some("2018")),
+                DocumentMention {
+                    title: Spanned::new("Neglect Strategy Delivery Plan", Span::new(0, 5)),
+                    ..mention(text, "Neglect Strategy", Some("2018"))
+                },
+            ],
+            "x",
+            &ev,
+        );
+        assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn an_act_cut_short_at_the_front_folds_into_the_full_title() {
+        let text = "the School Admissions (Admission Arrangements) (England) Regulations 2012\n- Admissions (Admission Arrangements) (England) Regulations 2012. Education Act 2002; Higher Education Act 2002";
+        let ev = EvidenceMaker::new(text);
+        let act = |title: &str, from: usize| {
+            let start = from + text[from..].find(title).unwrap();
+            let span = Span::new(start, start + title.len());
+            DocumentMention {
+                title: Spanned::new(title, span),
+                period: None,
+                kind: "legislation",
+                span,
+                earlier: false,
+            }
+        };
+        let docs = resolve_publications(
+            &[
+                act(
+                    "School Admissions (Admission Arrangements) (England) Regulations 2012",
+                    0,
+                ),
+                act("Admissions (Admission Arrangements) (England) Regulations 2012", 60),
+                act("Education Act 2002", 0),
+                act("Higher Education Act 2002", 0),
+            ],
+            "x",
+            &ev,
+        );
+        let titles: Vec<_> = docs.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "School Admissions (Admission Arrangements) (England) Regulations 2012",
+                "Education Act 2002",
+                "Higher Education Act 2002"
             ]
         );
     }
