@@ -20,9 +20,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("people", 0.98),
     ("roles", 0.93),
     ("organisations", 0.81),
-    ("documents", 0.78),
+    ("documents", 0.91),
     ("acronyms", 0.90),
-    ("relations", 0.82),
+    ("relations", 0.83),
 ];
 
 #[test]

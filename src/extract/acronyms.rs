@@ -248,14 +248,31 @@ pub fn find_matched_in(
         }
     }
     let mut out = Vec::new();
+    // Lower-cased once, and only if two phrases compete.
+    let mut lowered: Option<String> = None;
     for acronym in used {
         let Some(phrases) = by_initials.get(&capitals(&acronym.text)) else {
             continue;
         };
+        // How often each phrase is printed in running text, in any case:
+        // "Health and Wellbeing Board" and "health and wellbeing board" are
+        // one phrase; a heading in capitals is no more of a use.
+        let mut printed: HashMap<&str, usize> = HashMap::new();
+        if phrases.len() > 1 {
+            // ASCII lower case keeps byte offsets those of `s`.
+            let lower = lowered.get_or_insert_with(|| s.to_ascii_lowercase());
+            for phrase in phrases.keys() {
+                let uses = lower
+                    .match_indices(&phrase.to_ascii_lowercase())
+                    .filter(|(at, m)| s[*at..at + m.len()].chars().any(char::is_lowercase))
+                    .count();
+                printed.insert(phrase, uses);
+            }
+        }
         let best = phrases.iter().max_by_key(|(p, (count, _))| {
             (
                 names.contains(&p.as_str()),
-                *count,
+                printed.get(p.as_str()).copied().unwrap_or(*count),
                 p.len(),
                 std::cmp::Reverse((*p).clone()),
             )
@@ -288,6 +305,13 @@ mod tests {
                 ("DfE".to_string(), "Department for Education".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn the_phrase_printed_most_in_any_case_wins() {
+        let text = "HEALTH AND WELL-BEING BOARD\nthe Health and Well-being Board; the Health and Wellbeing Board; a health and wellbeing board; the HWbB";
+        let found = find_matched(text, Span::new(0, text.len()), &[], &[]);
+        assert_eq!(found[0].expansion.text, "Health and Wellbeing Board");
     }
 
     #[test]
