@@ -406,18 +406,21 @@ pub fn ensure_summaries(store: &Store) -> Result<bool> {
     let tallies = union_summary_reader(store)?.into_tallies();
     let graph = summary::summary_graph();
     store.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-    // A few hundred keys a transaction, so their quads and the write batch
-    // stay small (one transaction held every tally of the 10k store, 56 MB
-    // of them, at once); the version quad last: until it is written, the
-    // graph is known incomplete.
-    let keys: Vec<&String> = tallies.keys().collect();
-    for chunk in keys.chunks(SUMMARY_KEYS_A_TRANSACTION) {
-        let mut tx = store.start_transaction()?;
-        for key in chunk {
-            tx.extend(tallies[*key].quads(&NamedNode::new_unchecked(key.as_str())).iter());
-        }
-        tx.commit()?;
-    }
+    // With the bulk loader: its sorted table files are read as fast as a
+    // compacted store's, where a transaction's writes reach the table files
+    // through the memtable and stay uncompacted (a one-file rebuild reading
+    // them on a fresh 10k store took 1.2–1.4 s, against 0.6 s once
+    // compacted). The version quad last: until it is written, the graph is
+    // known incomplete.
+    let mut loader = store
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(SUMMARY_LOAD_MEGABYTES);
+    loader.load_quads(
+        tallies
+            .iter()
+            .flat_map(|(key, tally)| tally.quads(&NamedNode::new_unchecked(key.as_str()))),
+    )?;
+    loader.commit()?;
     store.insert(&summary::version_quad())?;
     // Out of the write-ahead log into table files: otherwise every later
     // open replays it (the 10k store's summaries: 30 → 90 ms a process).
@@ -425,8 +428,8 @@ pub fn ensure_summaries(store: &Store) -> Result<bool> {
     Ok(true)
 }
 
-/// Keys whose summaries [`ensure_summaries`] writes in one transaction.
-const SUMMARY_KEYS_A_TRANSACTION: usize = 256;
+/// The bulk loader's memory budget for the summaries.
+const SUMMARY_LOAD_MEGABYTES: usize = 128;
 
 /// The summary graph's quads as computed from scratch from the union
 /// graph (what the kept summaries must always equal).
