@@ -395,6 +395,17 @@ pub struct NamedWithRole {
 /// structure says a person comes first); later chunks only when an honorific
 /// or a known given name marks them. Chunks that are not names extend the
 /// role of the person before them.
+/// Whether a list chunk opens a clause: a lower-case word that is not one
+/// a post or an organisation's name goes on with ("of", "and", "the" …).
+pub fn starts_clause(chunk: &str) -> bool {
+    let first = chunk.trim_start().split_whitespace().next().unwrap_or("");
+    first.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            first,
+            "of" | "for" | "and" | "the" | "to" | "in" | "on" | "at" | "from" | "with" | "&"
+        )
+}
+
 pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
     let mut out: Vec<NamedWithRole> = Vec::new();
     for clause in split_top_level(text, span, b';') {
@@ -421,6 +432,10 @@ pub fn parse_name_roles(text: &str, span: Span) -> Vec<NamedWithRole> {
                     name: found.name,
                     role: (!found.rest.is_empty()).then_some(found.rest),
                 }),
+                // "Vicky Schofield, Head of Service for First Response,
+                // presented a report …": a clause after the apposition ends
+                // the list; it is no part of the post.
+                None if starts_clause(chunk.slice(text)) => break,
                 None => {
                     if let Some(last) = out.last_mut() {
                         let start = last.role.map_or(chunk.start, |r| r.start);
@@ -501,6 +516,18 @@ mod role_list_tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_clause_after_the_apposition_is_no_part_of_the_post() {
+        let text = "Vicky Schofield, Head of Service for First Response, presented a report on the procedures.";
+        assert_eq!(
+            people(text),
+            vec![(
+                "Vicky Schofield".into(),
+                Some("Head of Service for First Response".into())
+            )]
+        );
     }
 
     #[test]

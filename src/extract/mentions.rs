@@ -6,7 +6,7 @@
 //! without either mark ("Rotherham Rise") is never read as a person here.
 
 use crate::extract::bodies::KIND_NOUNS;
-use crate::names::{clean_name, name_at, NameEvidence};
+use crate::names::{clean_name, name_at, starts_clause, NameEvidence};
 use crate::text::{Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -132,7 +132,14 @@ fn role_after(text: &str, name: Span) -> Option<Spanned> {
     let before = text[line_start..name.start].trim();
     let opens_line = before.is_empty() || before.ends_with(':') && before.split_whitespace().count() <= 3;
     let rest = text[name.end..].strip_prefix(", ")?;
-    let line = rest.split('\n').next().unwrap_or(rest).trim_end().trim_end_matches(',');
+    let line = rest.split('\n').next().unwrap_or(rest);
+    // "…, Head of Service for First Response, presented a report": the
+    // post ends where a clause starts.
+    let line = line
+        .match_indices(", ")
+        .find(|(at, _)| starts_clause(&line[at + 2..]))
+        .map_or(line, |(at, _)| &line[..at]);
+    let line = line.trim_end().trim_end_matches(',');
     if !opens_line || line.is_empty() || line.len() > 150 || !is_post(line) {
         return None;
     }
@@ -301,6 +308,10 @@ mod tests {
 
     #[test]
     fn names_in_running_text_get_no_post() {
+        assert_eq!(
+            roles("Vicky Schofield, Head of Service for First Response, presented a report on it."),
+            [("Vicky Schofield".into(), "Head of Service for First Response".into())]
+        );
         assert!(roles("He thanked Jon Stonehouse, Phil Morris and others.").is_empty());
         assert!(roles("Laura Gough, who spoke, said").is_empty());
     }
