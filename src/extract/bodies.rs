@@ -434,7 +434,7 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // of body, not one body.
         let before = crate::text::window_before(text, span.start, 160);
         let counted = plural && COUNTED.is_match(before);
-        if counted || !defined && QUANTIFIED.is_match(before) {
+        if counted || !defined && QUANTIFIED.is_match(before) && !quantifies_meetings(text, span) {
             continue;
         }
         // "Cabinet's response": the name is the possessor.
@@ -476,6 +476,13 @@ static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+
+/// "every Child Exploitation Delivery Group meeting": the quantifier counts
+/// the body's meetings; the name names one body.
+fn quantifies_meetings(text: &str, name: Span) -> bool {
+    let after = text[name.end..].trim_start_matches([' ', '\'', '’', 's']);
+    after.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("meeting"))
+}
 
 /// A parenthesised acronym right after a name: "Trusts (MATs)", not
 /// "Boards (SAB, SRP, and HWbB)".
@@ -838,7 +845,41 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
     }
     council_anaphora(text, span, known, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
+    name_aliases(text, &mut out);
     out
+}
+
+/// A second name in brackets right after a body's name: "the Child
+/// Safeguarding Practice Review Panel (the National Panel)" gives a short
+/// name for it; "The National Health Service Commissioning Board (known as
+/// NHS England)" the name it goes by.
+static ALIAS_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\((?:(?P<known>(?:also |commonly |now )?known as (?:the )?)|the )$").expect("regex"));
+
+/// Reads every mention of a bracketed alias as the body it names: a short
+/// name under the full one, the full name under the one it is known as.
+/// A bracketed name without "the" or "known as" is another body: "Director
+/// of Children's Services (Rotherham Metropolitan Borough Council)".
+fn name_aliases(text: &str, out: &mut [BodyMention]) {
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for pair in out.windows(2) {
+        let (name, alias) = (&pair[0], &pair[1]);
+        let Some(between) = text.get(name.name.span.end..alias.name.span.start) else { continue };
+        let Some(c) = ALIAS_AFTER.captures(between) else { continue };
+        if !text[alias.name.span.end..].starts_with(')') || alias.name.text == name.name.text {
+            continue;
+        }
+        if c.name("known").is_some() {
+            renames.push((name.name.text.clone(), alias.name.text.clone()));
+        } else {
+            renames.push((alias.name.text.clone(), name.name.text.clone()));
+        }
+    }
+    for (from, to) in renames {
+        for m in out.iter_mut().filter(|m| m.name.text == from) {
+            m.name.text.clone_from(&to);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -949,6 +990,10 @@ mod tests {
         assert_eq!(
             names("MARACs were held. Multi-Agency Risk Assessment Conferences (MARACs) met."),
             ["Multi-Agency Risk Assessment Conferences"]
+        );
+        assert_eq!(
+            names("two case studies went to every Child Exploitation Delivery Group meeting"),
+            ["Child Exploitation Delivery Group"]
         );
         assert_eq!(
             names("the Delivery Group reported to the Executive Group"),
@@ -1113,6 +1158,26 @@ mod tests {
         assert!(
             !names.iter().any(|(n, _)| n.contains("Sarah") || n.contains("Ali")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_alias_names_the_same_body() {
+        assert_eq!(
+            names("with the Child Safeguarding Practice Review Panel (the National Panel). The National Panel is"),
+            vec![
+                "Child Safeguarding Practice Review Panel",
+                "Child Safeguarding Practice Review Panel",
+                "Child Safeguarding Practice Review Panel"
+            ]
+        );
+        assert_eq!(
+            names("- The Health Service Commissioning Board (known as NHS England) as established"),
+            vec!["NHS England", "NHS England"]
+        );
+        assert_eq!(
+            names("Director of Children's Services (Rotherham Metropolitan Borough Council)"),
+            vec!["Children's Services", "Rotherham Metropolitan Borough Council"]
         );
     }
 
