@@ -844,6 +844,8 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
         known_mentions(text, span, &KnownForms::new(known_names), &mut out);
     }
     council_anaphora(text, span, known, &mut out);
+    crate::extract::body_lists::listed_after_bodies(text, span, &mut out);
+    crate::extract::body_lists::acronyms_listed_with_bodies(text, span, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
     name_aliases(text, &mut out);
     out

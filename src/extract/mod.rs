@@ -5,6 +5,7 @@
 
 pub mod acronyms;
 pub mod bodies;
+mod body_lists;
 pub mod frequency;
 pub mod known_acronyms;
 pub mod lists;
