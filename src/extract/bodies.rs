@@ -264,6 +264,15 @@ pub(crate) fn head_kind(word: &Word) -> Option<BodyKind> {
         .map(|(_, k)| *k)
 }
 
+/// The kind of body a head noun (lower case, singular or plural) names.
+pub(crate) fn head_noun_kind(lower: &str) -> Option<BodyKind> {
+    let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(lower);
+    HEADS
+        .iter()
+        .find(|(h, _)| *h == lower || *h == singular)
+        .map(|(_, k)| *k)
+}
+
 /// A plural head that names a kind of body rather than one body.
 fn is_generic_plural(word: &Word) -> bool {
     let stem = word.stem();
@@ -846,6 +855,7 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
     council_anaphora(text, span, known, &mut out);
     crate::extract::body_lists::listed_after_bodies(text, span, &mut out);
     crate::extract::body_lists::acronyms_listed_with_bodies(text, span, &mut out);
+    crate::extract::body_phrasings::phrased_bodies(text, span, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
     name_aliases(text, &mut out);
     out
@@ -855,8 +865,9 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
 /// Safeguarding Practice Review Panel (the National Panel)" gives a short
 /// name for it; "The National Health Service Commissioning Board (known as
 /// NHS England)" the name it goes by.
-static ALIAS_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\((?:(?P<known>(?:also |commonly |now )?known as (?:the )?)|the )$").expect("regex"));
+static ALIAS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\((?:(?P<known>(?:also |commonly |now )?known as (?:the )?)|the )$").expect("regex")
+});
 
 /// Reads every mention of a bracketed alias as the body it names: a short
 /// name under the full one, the full name under the one it is known as.
@@ -866,8 +877,12 @@ fn name_aliases(text: &str, out: &mut [BodyMention]) {
     let mut renames: Vec<(String, String)> = Vec::new();
     for pair in out.windows(2) {
         let (name, alias) = (&pair[0], &pair[1]);
-        let Some(between) = text.get(name.name.span.end..alias.name.span.start) else { continue };
-        let Some(c) = ALIAS_AFTER.captures(between) else { continue };
+        let Some(between) = text.get(name.name.span.end..alias.name.span.start) else {
+            continue;
+        };
+        let Some(c) = ALIAS_AFTER.captures(between) else {
+            continue;
+        };
         if !text[alias.name.span.end..].starts_with(')') || alias.name.text == name.name.text {
             continue;
         }
