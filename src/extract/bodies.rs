@@ -248,8 +248,12 @@ pub struct BodyMention {
 
 /// The kind named by the head at `run[i]`, unless a prefix makes it a
 /// modifier ("Multi Agency Safeguarding Hub").
-fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
+pub(crate) fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
     if i > 0 && run[i - 1].lower == "multi" {
+        return None;
+    }
+    // "Grimm & Co" ends a company's name; "Co Production Subgroup" is "Co-production".
+    if run[i].lower == "co" && !(i > 0 && run[i - 1].lower == "&") {
         return None;
     }
     head_kind(&run[i])
@@ -965,7 +969,7 @@ mod tests {
         );
         assert_eq!(
             names("on the Board from SYP, CCG, Hospitals, Fire Service"),
-            vec!["Fire Service"]
+            vec!["SYP", "CCG", "Fire Service"]
         );
         assert_eq!(
             names("The Performance, Practice and Learning Group was led by"),
@@ -1015,6 +1019,18 @@ mod tests {
         assert_eq!(
             names("the Delivery Group reported to the Executive Group"),
             ["Delivery Group", "Executive Group"]
+        );
+    }
+
+    #[test]
+    fn co_ends_a_name_only_after_an_ampersand() {
+        assert_eq!(
+            names("- The service would continue developing the Post CSE Project Board and Co Production Subgroup."),
+            ["Post CSE Project Board", "Co Production Subgroup"]
+        );
+        assert_eq!(
+            names("the experts e.g. the Different but Equal Board, Grimm & Co. and Defeye Creative & Co."),
+            ["Different but Equal Board", "Grimm & Co", "Defeye Creative & Co"]
         );
     }
 
