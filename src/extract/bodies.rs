@@ -413,7 +413,8 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // Assessment Conferences (MARACs)" define a name.
         let defined = ACRONYM_AFTER.is_match(&text[word.span.end..]);
         let plural = is_generic_plural(word);
-        if plural && !defined {
+        let definite = i > 0 || text[..word.span.start].ends_with("the ");
+        if plural && !defined && !definite {
             continue;
         }
         // "Partnership Board": the later head ends the name; "Cabinet Member":
@@ -447,6 +448,12 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // of body, not one body.
         let before = crate::text::window_before(text, span.start, 160);
         let counted = plural && COUNTED.is_match(before);
+        // "the Delivery Groups", "the Community Safety Teams": the
+        // definite plural of a name is the body's set of groups or teams.
+        let collective = before.ends_with("the ") && words.len() >= 2;
+        if plural && !defined && !collective {
+            continue;
+        }
         if counted || !defined && QUANTIFIED.is_match(before) && !quantifies_meetings(text, span) {
             continue;
         }
@@ -1020,6 +1027,19 @@ mod tests {
             names("the Delivery Group reported to the Executive Group"),
             ["Delivery Group", "Executive Group"]
         );
+    }
+
+    #[test]
+    fn a_definite_plural_name_is_the_set_of_bodies() {
+        assert_eq!(
+            names("It will ensure that the Delivery Groups are supported by the Executive Group."),
+            ["Delivery Groups", "Executive Group"]
+        );
+        assert_eq!(
+            names("sharing information on the Community Safety Teams social media"),
+            ["Community Safety Teams"]
+        );
+        assert!(names("Special Schools and NHS Trusts met the relevant Delivery Groups.").is_empty());
     }
 
     #[test]
