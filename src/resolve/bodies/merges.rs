@@ -175,7 +175,9 @@ fn same_words(short: &str, long: &str, council: &str) -> bool {
         return false;
     }
     if a == b {
-        return true;
+        // One direction only, into the plainer core, so that the body keeps
+        // the key its plain name gives it ("cabinet", not "council cabinet").
+        return (long.len(), long) < (short.len(), short);
     }
     let same_last = short.rsplit(' ').next() == long.rsplit(' ').next();
     a.len() >= 3 && b.len() == a.len() + 1 && same_last && is_sub_bag(&a, &b) && !in_order(short, long)
@@ -284,6 +286,7 @@ mod tests {
                 "NHS Rotherham Clinical Commissioning Group",
             ),
             ("Council Cabinet", "Cabinet"),
+            ("Cabinet", "Council Cabinet"),
             (
                 "Performance, Practice and Learning Group",
                 "Practice, Performance and Learning Delivery Group",
@@ -292,6 +295,12 @@ mod tests {
         ] {
             assert_eq!(merged(&[b, a], &[]).len(), 1, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_reworded_name_keeps_the_plainer_core() {
+        assert_eq!(merged(&["Cabinet", "Council Cabinet"], &[]), ["cabinet"]);
+        assert_eq!(merged(&["Council Cabinet", "Cabinet"], &[]), ["cabinet"]);
     }
 
     #[test]
