@@ -83,7 +83,10 @@ pub(crate) fn listed_after_bodies(text: &str, span: Span, out: &mut Vec<BodyMent
         };
         let list = c.get(2).expect("group");
         for item in ITEM.find_iter(list.as_str()) {
-            let at = Span::new(span.start + list.start() + item.start(), span.start + list.start() + item.end());
+            let at = Span::new(
+                span.start + list.start() + item.start(),
+                span.start + list.start() + item.end(),
+            );
             let covered = out.iter().any(|m| m.name.span.contains(at) || at.contains(m.name.span));
             if !covered {
                 found.push(BodyMention {
