@@ -248,8 +248,12 @@ pub struct BodyMention {
 
 /// The kind named by the head at `run[i]`, unless a prefix makes it a
 /// modifier ("Multi Agency Safeguarding Hub").
-fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
+pub(crate) fn head_at(run: &[Word], i: usize) -> Option<BodyKind> {
     if i > 0 && run[i - 1].lower == "multi" {
+        return None;
+    }
+    // "Grimm & Co" ends a company's name; "Co Production Subgroup" is "Co-production".
+    if run[i].lower == "co" && !(i > 0 && run[i - 1].lower == "&") {
         return None;
     }
     head_kind(&run[i])
@@ -261,6 +265,15 @@ pub(crate) fn head_kind(word: &Word) -> Option<BodyKind> {
     HEADS
         .iter()
         .find(|(h, _)| *h == stem || *h == singular)
+        .map(|(_, k)| *k)
+}
+
+/// The kind of body a head noun (lower case, singular or plural) names.
+pub(crate) fn head_noun_kind(lower: &str) -> Option<BodyKind> {
+    let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(lower);
+    HEADS
+        .iter()
+        .find(|(h, _)| *h == lower || *h == singular)
         .map(|(_, k)| *k)
 }
 
@@ -400,7 +413,8 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // Assessment Conferences (MARACs)" define a name.
         let defined = ACRONYM_AFTER.is_match(&text[word.span.end..]);
         let plural = is_generic_plural(word);
-        if plural && !defined {
+        let definite = i > 0 || text[..word.span.start].ends_with("the ");
+        if plural && !defined && !definite {
             continue;
         }
         // "Partnership Board": the later head ends the name; "Cabinet Member":
@@ -434,7 +448,13 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // of body, not one body.
         let before = crate::text::window_before(text, span.start, 160);
         let counted = plural && COUNTED.is_match(before);
-        if counted || !defined && QUANTIFIED.is_match(before) {
+        // "the Delivery Groups", "the Community Safety Teams": the
+        // definite plural of a name is the body's set of groups or teams.
+        let collective = before.ends_with("the ") && words.len() >= 2;
+        if plural && !defined && !collective {
+            continue;
+        }
+        if counted || !defined && QUANTIFIED.is_match(before) && !quantifies_meetings(text, span) {
             continue;
         }
         // "Cabinet's response": the name is the possessor.
@@ -476,6 +496,13 @@ static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+
+/// "every Child Exploitation Delivery Group meeting": the quantifier counts
+/// the body's meetings; the name names one body.
+fn quantifies_meetings(text: &str, name: Span) -> bool {
+    let after = text[name.end..].trim_start_matches([' ', '\'', '’', 's']);
+    after.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("meeting"))
+}
 
 /// A parenthesised acronym right after a name: "Trusts (MATs)", not
 /// "Boards (SAB, SRP, and HWbB)".
@@ -837,8 +864,50 @@ pub fn find_bodies_in(text: &str, span: Span, runs: &[Run], known: &[KnownBody])
         known_mentions(text, span, &KnownForms::new(known_names), &mut out);
     }
     council_anaphora(text, span, known, &mut out);
+    crate::extract::body_lists::listed_after_bodies(text, span, &mut out);
+    crate::extract::body_lists::acronyms_listed_with_bodies(text, span, &mut out);
+    crate::extract::body_phrasings::phrased_bodies(text, span, &mut out);
     out.sort_by_key(|m| (m.name.span.start, std::cmp::Reverse(m.name.span.end)));
+    name_aliases(text, &mut out);
     out
+}
+
+/// A second name in brackets right after a body's name: "the Child
+/// Safeguarding Practice Review Panel (the National Panel)" gives a short
+/// name for it; "The National Health Service Commissioning Board (known as
+/// NHS England)" the name it goes by.
+static ALIAS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\((?:(?P<known>(?:also |commonly |now )?known as (?:the )?)|the )$").expect("regex")
+});
+
+/// Reads every mention of a bracketed alias as the body it names: a short
+/// name under the full one, the full name under the one it is known as.
+/// A bracketed name without "the" or "known as" is another body: "Director
+/// of Children's Services (Rotherham Metropolitan Borough Council)".
+fn name_aliases(text: &str, out: &mut [BodyMention]) {
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for pair in out.windows(2) {
+        let (name, alias) = (&pair[0], &pair[1]);
+        let Some(between) = text.get(name.name.span.end..alias.name.span.start) else {
+            continue;
+        };
+        let Some(c) = ALIAS_AFTER.captures(between) else {
+            continue;
+        };
+        if !text[alias.name.span.end..].starts_with(')') || alias.name.text == name.name.text {
+            continue;
+        }
+        if c.name("known").is_some() {
+            renames.push((name.name.text.clone(), alias.name.text.clone()));
+        } else {
+            renames.push((alias.name.text.clone(), name.name.text.clone()));
+        }
+    }
+    for (from, to) in renames {
+        for m in out.iter_mut().filter(|m| m.name.text == from) {
+            m.name.text.clone_from(&to);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -907,7 +976,7 @@ mod tests {
         );
         assert_eq!(
             names("on the Board from SYP, CCG, Hospitals, Fire Service"),
-            vec!["Fire Service"]
+            vec!["SYP", "CCG", "Fire Service"]
         );
         assert_eq!(
             names("The Performance, Practice and Learning Group was led by"),
@@ -951,8 +1020,37 @@ mod tests {
             ["Multi-Agency Risk Assessment Conferences"]
         );
         assert_eq!(
+            names("two case studies went to every Child Exploitation Delivery Group meeting"),
+            ["Child Exploitation Delivery Group"]
+        );
+        assert_eq!(
             names("the Delivery Group reported to the Executive Group"),
             ["Delivery Group", "Executive Group"]
+        );
+    }
+
+    #[test]
+    fn a_definite_plural_name_is_the_set_of_bodies() {
+        assert_eq!(
+            names("It will ensure that the Delivery Groups are supported by the Executive Group."),
+            ["Delivery Groups", "Executive Group"]
+        );
+        assert_eq!(
+            names("sharing information on the Community Safety Teams social media"),
+            ["Community Safety Teams"]
+        );
+        assert!(names("Special Schools and NHS Trusts met the relevant Delivery Groups.").is_empty());
+    }
+
+    #[test]
+    fn co_ends_a_name_only_after_an_ampersand() {
+        assert_eq!(
+            names("- The service would continue developing the Post CSE Project Board and Co Production Subgroup."),
+            ["Post CSE Project Board", "Co Production Subgroup"]
+        );
+        assert_eq!(
+            names("the experts e.g. the Different but Equal Board, Grimm & Co. and Defeye Creative & Co."),
+            ["Different but Equal Board", "Grimm & Co", "Defeye Creative & Co"]
         );
     }
 
@@ -1113,6 +1211,26 @@ mod tests {
         assert!(
             !names.iter().any(|(n, _)| n.contains("Sarah") || n.contains("Ali")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_alias_names_the_same_body() {
+        assert_eq!(
+            names("with the Child Safeguarding Practice Review Panel (the National Panel). The National Panel is"),
+            vec![
+                "Child Safeguarding Practice Review Panel",
+                "Child Safeguarding Practice Review Panel",
+                "Child Safeguarding Practice Review Panel"
+            ]
+        );
+        assert_eq!(
+            names("- The Health Service Commissioning Board (known as NHS England) as established"),
+            vec!["NHS England", "NHS England"]
+        );
+        assert_eq!(
+            names("Director of Children's Services (Rotherham Metropolitan Borough Council)"),
+            vec!["Children's Services", "Rotherham Metropolitan Borough Council"]
         );
     }
 

@@ -10,7 +10,7 @@
 //! names is decided by the callers (`bodies` for bodies, `relations` for
 //! the members of a membership table).
 
-use crate::extract::bodies::{head_kind, is_post_word, kind_of, BodyKind};
+use crate::extract::bodies::{head_at, head_kind, is_post_word, kind_of, BodyKind};
 use crate::extract::phrases::{span_of, Run, Word};
 use crate::text::Span;
 use regex::Regex;
@@ -51,8 +51,11 @@ const COMPASS_WORDS: &[&str] = &[
 /// two make an ordinary name ("Children's Services Improvement Board").
 const MIN_ITEMS: usize = 3;
 
-fn ends_item(word: &Word) -> bool {
-    head_kind(word).is_some() || is_post_word(word) || PEOPLE_PLURALS.contains(&word.lower.as_str())
+/// Whether `run[i]` ends an item: a head noun that ends a name there, a
+/// post word, or a plural for people.
+fn ends_item(run: &[Word], i: usize) -> bool {
+    let word = &run[i];
+    head_at(run, i).is_some() || is_post_word(word) || PEOPLE_PLURALS.contains(&word.lower.as_str())
 }
 
 /// A capitalised word other than a connector ("Of" in a title-case name),
@@ -74,7 +77,7 @@ pub fn run_together_items(text: &str, run: &Run) -> Option<Vec<ListItem>> {
         let next = &run[i + 1];
         let acronym_before_place =
             i == start && run[i].is_upper() && run[i].text.len() > 1 && COMPASS_WORDS.contains(&next.lower.as_str());
-        if (ends_item(&run[i]) || acronym_before_place) && starts_item(next) {
+        if (ends_item(run, i) || acronym_before_place) && starts_item(next) {
             bounds.push((start, i + 1));
             start = i + 1;
         }

@@ -106,7 +106,10 @@ fn shortened_from(short: &str, cores: &[String]) -> Option<String> {
     }
 }
 
-struct Gathered {
+mod merges;
+
+/// The mentions gathered under one core.
+pub(crate) struct Gathered {
     kind: BodyKind,
     national: bool,
     forms: BTreeMap<String, usize>,
@@ -115,6 +118,23 @@ struct Gathered {
     /// Metropolitan Borough Council" it is a council).
     kinds: BTreeMap<String, BodyKind>,
     mentions: Vec<crate::text::Span>,
+    /// Forms that shorten the body's name ("Select Commission"): they name it
+    /// only when no fuller form is printed.
+    shortened: BTreeSet<String>,
+}
+
+impl Gathered {
+    /// Takes in another core's mentions: the two are one body.
+    fn absorb(&mut self, other: Gathered) {
+        self.shortened.extend(other.shortened);
+        for (form, n) in other.forms {
+            *self.forms.entry(form).or_default() += n;
+        }
+        for (form, kind) in other.kinds {
+            self.kinds.entry(form).or_insert(kind);
+        }
+        self.mentions.extend(other.mentions);
+    }
 }
 
 /// Merges body mentions (and the meeting's own body, first) into bodies,
@@ -140,6 +160,7 @@ pub fn resolve_bodies(
                 forms: BTreeMap::new(),
                 kinds: BTreeMap::new(),
                 mentions: Vec::new(),
+                shortened: BTreeSet::new(),
             }
         });
         *g.forms.entry(m.name.text.clone()).or_default() += 1;
@@ -148,23 +169,24 @@ pub fn resolve_bodies(
     }
     for short in order.clone() {
         if let Some(long) = shortened_from(&short, &order) {
-            let g = by_core.remove(&short).expect("gathered");
-            let target = by_core.get_mut(&long).expect("gathered");
-            for (form, n) in g.forms {
-                *target.forms.entry(form).or_default() += n;
-            }
-            for (form, kind) in g.kinds {
-                target.kinds.entry(form).or_insert(kind);
-            }
-            target.mentions.extend(g.mentions);
+            let mut g = by_core.remove(&short).expect("gathered");
+            g.shortened.extend(g.forms.keys().cloned());
+            by_core.get_mut(&long).expect("gathered").absorb(g);
             order.retain(|c| *c != short);
         }
     }
+    merges::merge_other_spellings(&mut by_core, &mut order, acronyms, council);
     order
         .into_iter()
         .map(|core| {
             let g = &by_core[&core];
-            let name = preferred_name(&g.forms, council);
+            let full: BTreeMap<String, usize> = g
+                .forms
+                .iter()
+                .filter(|(form, _)| !g.shortened.contains(*form))
+                .map(|(form, n)| (form.clone(), *n))
+                .collect();
+            let name = preferred_name(if full.is_empty() { &g.forms } else { &full }, council);
             let acronym = acronyms
                 .iter()
                 .find(|(_, expansion)| name_core(expansion, council) == core)

@@ -1,0 +1,156 @@
+//! Bodies named by the phrasing around them rather than by a head noun at
+//! the end of their name: an acronym printed inside the name ("the
+//! Independent Sexual Violence Advocacy (ISVA) Team"), a name said to be a
+//! collaboration or a charity ("Fostering Rotherham was a collaboration
+//! of …"), and a name worked with in conjunction ("a bid in conjunction
+//! with South Yorkshire Futures").
+//!
+//! Architecture invariant: finds mentions with spans and a kind, as
+//! `bodies` does; merging them is `resolve`'s job.
+
+use crate::extract::bodies::{head_noun_kind, BodyKind, BodyMention};
+use crate::text::{Span, Spanned};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A capitalised name of up to five words ("South Yorkshire Futures").
+const NAME: &str = r"\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4}";
+
+/// Last words of documents and events, not bodies: "in conjunction with
+/// the Neglect Strategy".
+const NOT_BODY_ENDS: &[&str] = &[
+    "strategy",
+    "plan",
+    "report",
+    "review",
+    "policy",
+    "act",
+    "programme",
+    "framework",
+    "guidance",
+    "protocol",
+    "week",
+    "day",
+    "month",
+    "year",
+];
+
+/// A name with its acronym printed before its head noun: "Independent
+/// Sexual Violence Advocacy (ISVA) Team".
+static INTERRUPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\p{L}'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}'’-]*){1,6}\s+\([A-Z][A-Za-z&]{1,7}\)\s+(?P<head>\p{Lu}\p{Ll}+)\b")
+        .expect("regex")
+});
+
+/// "Fostering Rotherham was a collaboration of …", "X is a local charity".
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME})\s+(?:was|is)\s+an?\s+(?:[a-z-]+\s+){{0,2}}(?P<kind>collaboration|charity|organisation|organization|consortium|network)\s*(?:of|between|with|that|which|[,.;])"
+    ))
+    .expect("regex")
+});
+
+/// "in conjunction with South Yorkshire Futures and neighbouring authorities".
+static IN_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\bin\s+(?:conjunction|collaboration|partnership)\s+with\s+(?:the\s+)?(?P<name>{NAME})\b"
+    ))
+    .expect("regex")
+});
+
+/// Bodies named by the phrasing around them in `span` (appended to `out`
+/// where no mention covers them; a name with its acronym inside replaces
+/// the mentions it covers).
+pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>) {
+    let s = span.slice(text);
+    for m in INTERRUPTED.captures_iter(s) {
+        let whole = m.get(0).expect("match");
+        let Some(kind) = head_noun_kind(&m["head"].to_lowercase()) else {
+            continue;
+        };
+        let at = Span::new(span.start + whole.start(), span.start + whole.end());
+        out.retain(|b| !at.contains(b.name.span));
+        out.push(mention(whole.as_str(), at, kind));
+    }
+    let described = DESCRIBED.captures_iter(s).map(|c| {
+        let kind = if &c["kind"] == "charity" {
+            BodyKind::Charity
+        } else {
+            BodyKind::Other
+        };
+        (c.name("name").expect("group"), kind)
+    });
+    let conjunctions = IN_CONJUNCTION
+        .captures_iter(s)
+        .map(|c| (c.name("name").expect("group"), BodyKind::Other));
+    let found: Vec<_> = described.chain(conjunctions).collect();
+    for (name, kind) in found {
+        let text_of = name.as_str().trim_start_matches("The ");
+        let start = span.start + name.end() - text_of.len();
+        let at = Span::new(start, span.start + name.end());
+        if is_body_name(text_of) && !out.iter().any(|b| b.name.span.contains(at) || at.contains(b.name.span)) {
+            out.push(mention(text_of, at, kind));
+        }
+    }
+}
+
+/// Whether a capitalised phrase can name a body: two words or more, not a
+/// person's name, nor a document's or an event's.
+fn is_body_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() >= 2
+        && !crate::names::is_given_name(first)
+        && !matches!(first, "Councillor" | "Cllr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr")
+        && !NOT_BODY_ENDS.contains(&last.as_str())
+}
+
+fn mention(name: &str, at: Span, kind: BodyKind) -> BodyMention {
+    BodyMention {
+        name: Spanned::new(name.split_whitespace().collect::<Vec<_>>().join(" "), at),
+        kind,
+        national: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::bodies::find_bodies;
+
+    fn names(text: &str) -> Vec<String> {
+        find_bodies(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|m| m.name.text)
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_inside_a_name_stays_in_it() {
+        assert_eq!(
+            names("15% of referrals were from the Independent Sexual Violence Advocacy (ISVA) Team."),
+            ["Independent Sexual Violence Advocacy (ISVA) Team"]
+        );
+    }
+
+    #[test]
+    fn a_name_said_to_be_a_collaboration_is_a_body() {
+        assert_eq!(
+            names("- Fostering Rotherham was a collaboration of digital on-line marketing and carers."),
+            ["Fostering Rotherham"]
+        );
+        assert!(names("The strategy was a partnership strategy.").is_empty());
+        assert!(names("Sarah Jones was a network of one.").is_empty());
+    }
+
+    #[test]
+    fn a_name_worked_with_in_conjunction_is_a_body() {
+        assert_eq!(
+            names("a successful bid in conjunction with South Yorkshire Futures and neighbouring authorities"),
+            ["South Yorkshire Futures"]
+        );
+        assert!(names("delivered in conjunction with the Neglect Strategy").is_empty());
+        assert!(names("written in conjunction with Councillor Cusworth").is_empty());
+    }
+}
