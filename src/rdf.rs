@@ -580,7 +580,7 @@ pub fn scheme_quads(minter: &Minter, scheme: &crate::topics::TopicScheme) -> Vec
 /// model, the RDF mapping): a store written under another epoch is rebuilt
 /// whole, because a file whose text is unchanged would otherwise keep the
 /// graph an older councilgraph wrote.
-pub const MODEL_EPOCH: u32 = 8;
+pub const MODEL_EPOCH: u32 = 9;
 
 /// What a store's graphs were written under: the topic scheme and
 /// [`MODEL_EPOCH`]. Stored with the topics graph; when it differs, every
