@@ -398,7 +398,7 @@ pub struct NamedWithRole {
 /// Whether a list chunk opens a clause: a lower-case word that is not one
 /// a post or an organisation's name goes on with ("of", "and", "the" …).
 pub fn starts_clause(chunk: &str) -> bool {
-    let first = chunk.trim_start().split_whitespace().next().unwrap_or("");
+    let first = chunk.split_whitespace().next().unwrap_or("");
     first.starts_with(|c: char| c.is_lowercase())
         && !matches!(
             first,

@@ -5,8 +5,6 @@
 
 pub mod acronyms;
 pub mod bodies;
-mod body_lists;
-mod body_phrasings;
 pub mod frequency;
 pub mod known_acronyms;
 pub mod lists;

@@ -6,7 +6,7 @@
 //! Architecture invariant: finds mentions with spans and a kind, as
 //! `bodies` does; merging them is `resolve`'s job.
 
-use crate::extract::bodies::{BodyKind, BodyMention};
+use super::{BodyKind, BodyMention};
 use crate::text::{Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -102,8 +102,8 @@ pub(crate) fn listed_after_bodies(text: &str, span: Span, out: &mut Vec<BodyMent
 
 #[cfg(test)]
 mod tests {
+    use super::super::find_bodies;
     use super::*;
-    use crate::extract::bodies::find_bodies;
 
     fn names(text: &str) -> Vec<String> {
         find_bodies(text, Span::new(0, text.len()))

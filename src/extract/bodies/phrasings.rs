@@ -8,7 +8,7 @@
 //! Architecture invariant: finds mentions with spans and a kind, as
 //! `bodies` does; merging them is `resolve`'s job.
 
-use crate::extract::bodies::{head_noun_kind, BodyKind, BodyMention};
+use super::{head_noun_kind, BodyKind, BodyMention};
 use crate::text::{Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -116,8 +116,8 @@ fn mention(name: &str, at: Span, kind: BodyKind) -> BodyMention {
 
 #[cfg(test)]
 mod tests {
+    use super::super::find_bodies;
     use super::*;
-    use crate::extract::bodies::find_bodies;
 
     fn names(text: &str) -> Vec<String> {
         find_bodies(text, Span::new(0, text.len()))
