@@ -119,6 +119,7 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("trust", BodyKind::Charity),
     ("police", BodyKind::Police),
     ("constabulary", BodyKind::Police),
+    ("court", BodyKind::Government),
     ("department", BodyKind::Government),
     ("office", BodyKind::Government),
     ("ministry", BodyKind::Government),
@@ -139,6 +140,11 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("limited", BodyKind::Other),
     ("rescue", BodyKind::Other),
 ];
+
+/// Heads that end a name but also stand inside longer ones without
+/// starting a new name: "the South Yorkshire Courts", but "the Children
+/// and Family Court Advisory and Support Service".
+const INNER_HEADS: &[&str] = &["court", "courts"];
 
 /// Heads whose name may go on after them: "Department for Education",
 /// "College of Policing", "Office of the Police and Crime Commissioner".
@@ -339,7 +345,8 @@ fn name_start(run: &[Word], head: usize) -> Option<usize> {
         }
         // "… Commission and Health Select Commission", "… Services South
         // Yorkshire Police"; but "Partnership Board" is one name.
-        if head_at(run, start - 1).is_some() && (start < head || here.is_connector()) {
+        let splits = head_at(run, start - 1).is_some() && !INNER_HEADS.contains(&prev.stem());
+        if splits && (start < head || here.is_connector()) {
             start += usize::from(here.is_connector());
             break;
         }
@@ -802,6 +809,18 @@ mod tests {
         assert_eq!(
             names("the experts e.g. the Different but Equal Board, Grimm & Co. and Defeye Creative & Co."),
             ["Different but Equal Board", "Grimm & Co", "Defeye Creative & Co"]
+        );
+    }
+
+    #[test]
+    fn a_court_ends_a_name_without_splitting_a_longer_one() {
+        assert_eq!(
+            bodies("Work was taking place with the South Yorkshire Courts to ensure"),
+            [("South Yorkshire Courts".to_string(), "government")]
+        );
+        assert_eq!(
+            names("The Children and Family Court Advisory and Support Service (Cafcass) as established"),
+            ["Children and Family Court Advisory and Support Service", "Cafcass"]
         );
     }
 

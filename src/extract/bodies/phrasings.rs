@@ -83,16 +83,40 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
     let conjunctions = IN_CONJUNCTION
         .captures_iter(s)
         .map(|c| (c.name("name").expect("group"), BodyKind::Other));
-    let found: Vec<_> = described.chain(conjunctions).collect();
+    let listed = LISTED_SERVICE
+        .captures_iter(s)
+        .map(|c| (c.name("name").expect("group"), BodyKind::Service));
+    let meetings = MULTI_AGENCY_MEETINGS
+        .captures_iter(s)
+        .map(|c| (c.get(0).expect("match"), BodyKind::Group));
+    let found: Vec<_> = described.chain(conjunctions).chain(listed).chain(meetings).collect();
     for (name, kind) in found {
         let text_of = name.as_str().trim_start_matches("The ");
         let start = span.start + name.end() - text_of.len();
         let at = Span::new(start, span.start + name.end());
         if is_body_name(text_of) && !out.iter().any(|b| b.name.span.contains(at) || at.contains(b.name.span)) {
-            out.push(mention(text_of, at, kind));
+            out.push(mention(&without_acronym(text_of), at, kind));
         }
     }
 }
+
+/// A list item that is a name and a lower-case "service" or "team":
+/// "- Rotherham Young Carers service" under "… on the following services:".
+static LISTED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*){1,5} (?:service|team))[ \t]*$",
+    )
+    .expect("regex")
+});
+
+/// Standing multi-agency meetings, which minutes name like bodies:
+/// "Multi-Agency Child Exploitation Meetings", "Multi Agency Risk
+/// Assessment Conference". An acronym printed inside ("… Exploitation
+/// (MACE) meetings") is left out of the name.
+static MULTI_AGENCY_MEETINGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bMulti[- ]?[Aa]gency(?: \p{Lu}[\p{L}'’-]*){1,5} (?:\(\p{Lu}[\p{L}&]{1,8}\) )?(?:[Mm]eetings?|[Cc]onferences?)\b")
+        .expect("regex")
+});
 
 /// Whether a capitalised phrase can name a body: two words or more, not a
 /// person's name, nor a document's or an event's.
@@ -104,6 +128,13 @@ fn is_body_name(name: &str) -> bool {
         && !crate::names::is_given_name(first)
         && !matches!(first, "Councillor" | "Cllr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr")
         && !NOT_BODY_ENDS.contains(&last.as_str())
+}
+
+/// The name without an acronym printed inside it: "Multi Agency Child
+/// Exploitation (MACE) meetings" is "Multi Agency Child Exploitation meetings".
+fn without_acronym(name: &str) -> String {
+    static INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" \(\p{Lu}[\p{L}&]{1,8}\)").expect("regex"));
+    INSIDE.replace_all(name, "").into_owned()
 }
 
 fn mention(name: &str, at: Span, kind: BodyKind) -> BodyMention {
@@ -132,6 +163,28 @@ mod tests {
             names("15% of referrals were from the Independent Sexual Violence Advocacy (ISVA) Team."),
             ["Independent Sexual Violence Advocacy (ISVA) Team"]
         );
+    }
+
+    #[test]
+    fn a_listed_name_and_service_is_a_body() {
+        assert_eq!(
+            names("on the following services:\n\n- Rotherham Young Carers service\n\nAll the"),
+            ["Rotherham Young Carers service"]
+        );
+        assert!(names("The service was a good service.\n- the team met").is_empty());
+    }
+
+    #[test]
+    fn standing_multi_agency_meetings_are_bodies() {
+        assert_eq!(
+            names("data went to the Evolve Team and Multi-Agency Child Exploitation Meetings. Then"),
+            ["Evolve Team", "Multi-Agency Child Exploitation Meetings"]
+        );
+        assert_eq!(
+            names("discussed at Multi Agency Child Exploitation (MACE) meetings weekly"),
+            ["Multi Agency Child Exploitation meetings"]
+        );
+        assert!(names("a multi-agency meeting was held").is_empty());
     }
 
     #[test]
