@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("declarations", 1.0),
     ("people", 0.98),
     ("roles", 0.95),
-    ("organisations", 0.89),
+    ("organisations", 0.90),
     ("documents", 0.91),
     ("acronyms", 0.90),
     ("relations", 0.83),

@@ -27,7 +27,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Small words allowed inside a proper name.
-const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on", "but"];
+const CONNECTORS: &[&str] = &["and", "&", "of", "for", "to", "the", "in", "on", "but", "into"];
 
 /// Prepositions that end a run when printed in capitals.
 const CAPITAL_BREAKS: &[&str] = &["with", "by", "from", "at", "into", "as", "via"];
@@ -98,7 +98,7 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
         // A lower-case word that is not a connector ends the run whatever
         // the gap: no need to make a `Word` of it (most words are such).
         let lower_case = !m.as_str().starts_with(char::is_uppercase);
-        if lower_case && !(m.len() <= 3 && CONNECTORS.contains(&m.as_str().to_lowercase().as_str())) {
+        if lower_case && !(m.len() <= 4 && CONNECTORS.contains(&m.as_str().to_lowercase().as_str())) {
             push_run(&mut out, std::mem::take(&mut current));
             continue;
         }

@@ -120,6 +120,7 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("police", BodyKind::Police),
     ("constabulary", BodyKind::Police),
     ("court", BodyKind::Government),
+    ("inquiry", BodyKind::Government),
     ("department", BodyKind::Government),
     ("office", BodyKind::Government),
     ("ministry", BodyKind::Government),
@@ -141,6 +142,9 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("rescue", BodyKind::Other),
 ];
 
+/// Heads that name a body only with their tail ("Inquiry into …").
+const TAIL_ONLY_HEADS: &[&str] = &["inquiry"];
+
 /// Heads that end a name but also stand inside longer ones without
 /// starting a new name: "the South Yorkshire Courts", but "the Children
 /// and Family Court Advisory and Support Service".
@@ -148,7 +152,15 @@ const INNER_HEADS: &[&str] = &["court", "courts"];
 
 /// Heads whose name may go on after them: "Department for Education",
 /// "College of Policing", "Office of the Police and Crime Commissioner".
-const HEADS_WITH_TAIL: &[&str] = &["department", "office", "ministry", "college", "university", "centre"];
+const HEADS_WITH_TAIL: &[&str] = &[
+    "department",
+    "office",
+    "ministry",
+    "college",
+    "university",
+    "centre",
+    "inquiry",
+];
 
 /// Heads that name a body on their own ("Cabinet").
 const STANDALONE_HEADS: &[&str] = &["cabinet"];
@@ -375,7 +387,8 @@ fn tail_end(run: &[Word], head: usize) -> usize {
         return head + 1;
     }
     match run.get(head + 1).map(|w| w.lower.as_str()) {
-        Some("of" | "for") => {
+        // "the Independent Inquiry into Child Sexual Abuse".
+        Some("of" | "for" | "into") => {
             let mut end = head + 2;
             while end < run.len()
                 && end < head + 8
@@ -425,6 +438,11 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         }
         let Some(start) = name_start(run, i) else { continue };
         let end = tail_end(run, i);
+        // "a Complex Abuse Inquiry" is an investigation; "the Independent
+        // Inquiry into Child Sexual Abuse" a body.
+        if end == i + 1 && TAIL_ONLY_HEADS.contains(&word.stem()) {
+            continue;
+        }
         let words = &run[start..end];
         let modifiers = words.iter().filter(|w| !w.is_connector()).count() - 1;
         if modifiers == 0 && !STANDALONE_HEADS.contains(&word.stem()) {
@@ -822,6 +840,15 @@ mod tests {
             names("The Children and Family Court Advisory and Support Service (Cafcass) as established"),
             ["Children and Family Court Advisory and Support Service", "Cafcass"]
         );
+    }
+
+    #[test]
+    fn an_inquiry_is_a_body_only_with_its_remit() {
+        assert_eq!(
+            names("records appropriate for the National Independent Inquiry into Sexual Abuse are kept"),
+            ["National Independent Inquiry into Sexual Abuse"]
+        );
+        assert!(names("there was one large scale ongoing Complex Abuse Inquiry in Rotherham").is_empty());
     }
 
     #[test]

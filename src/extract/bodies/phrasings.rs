@@ -89,7 +89,15 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
     let meetings = MULTI_AGENCY_MEETINGS
         .captures_iter(s)
         .map(|c| (c.get(0).expect("match"), BodyKind::Group));
-    let found: Vec<_> = described.chain(conjunctions).chain(listed).chain(meetings).collect();
+    let bracketed = BRACKETED_DESCRIPTION
+        .captures_iter(s)
+        .map(|c| (c.name("name").expect("group"), BodyKind::Service));
+    let found: Vec<_> = described
+        .chain(conjunctions)
+        .chain(listed)
+        .chain(meetings)
+        .chain(bracketed)
+        .collect();
     for (name, kind) in found {
         let text_of = name.as_str().trim_start_matches("The ");
         let start = span.start + name.end() - text_of.len();
@@ -115,6 +123,13 @@ static LISTED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
 /// (MACE) meetings") is left out of the name.
 static MULTI_AGENCY_MEETINGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bMulti[- ]?[Aa]gency(?: \p{Lu}[\p{L}'’-]*){1,5} (?:\(\p{Lu}[\p{L}&]{1,8}\) )?(?:[Mm]eetings?|[Cc]onferences?)\b")
+        .expect("regex")
+});
+
+/// A list item's name followed by a bracketed description of what it is:
+/// "- Rights to Rights (LAC children's rights service)".
+static BRACKETED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: (?:\p{Lu}[\p{L}'’&-]*|to|of|and|for|the)){0,5}) \([^()\n]{0,60}\b(?:service|charity|organisation|team|group|provider)\)[ \t]*$")
         .expect("regex")
 });
 
@@ -172,6 +187,15 @@ mod tests {
             ["Rotherham Young Carers service"]
         );
         assert!(names("The service was a good service.\n- the team met").is_empty());
+    }
+
+    #[test]
+    fn a_listed_name_described_in_brackets_as_a_service_is_a_body() {
+        assert_eq!(
+            names("on the following services:\n- Rights to Rights (LAC children's rights service)\n- Other"),
+            ["Rights to Rights"]
+        );
+        assert!(names("- Annual Review (see the report from the service)\n").is_empty());
     }
 
     #[test]
