@@ -102,15 +102,7 @@ pub(crate) fn listed_after_bodies(text: &str, span: Span, out: &mut Vec<BodyMent
 
 #[cfg(test)]
 mod tests {
-    use super::super::find_bodies;
-    use super::*;
-
-    fn names(text: &str) -> Vec<String> {
-        find_bodies(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|m| m.name.text)
-            .collect()
-    }
+    use super::super::tests::names;
 
     #[test]
     fn an_acronym_listed_with_a_body_is_a_body() {

@@ -162,15 +162,7 @@ fn mention(name: &str, at: Span, kind: BodyKind) -> BodyMention {
 
 #[cfg(test)]
 mod tests {
-    use super::super::find_bodies;
-    use super::*;
-
-    fn names(text: &str) -> Vec<String> {
-        find_bodies(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|m| m.name.text)
-            .collect()
-    }
+    use super::super::tests::names;
 
     #[test]
     fn an_acronym_inside_a_name_stays_in_it() {
