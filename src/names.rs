@@ -119,13 +119,22 @@ pub fn leading_name_run(s: &str) -> (usize, usize) {
             break;
         }
         let Some(m) = TOKEN.find(&rest[lead..]) else { break };
-        if !is_name_token(m.as_str()) || count == 4 {
+        if !(is_name_token(m.as_str()) || is_bare_initial_before_name(&rest[lead..], m.end())) || count == 4 {
             break;
         }
         pos += lead + m.end();
         count += 1;
     }
     (pos, count)
+}
+
+/// "J Lewis", "D Coupar": an initial printed without its period, right
+/// before a name token.
+fn is_bare_initial_before_name(s: &str, end: usize) -> bool {
+    let initial = &s[..end];
+    let next = s[end..].strip_prefix(' ').unwrap_or("");
+    let next = next.split([' ', ',', ';', '(']).next().unwrap_or("");
+    initial.len() == 1 && initial.chars().all(|c| c.is_ascii_uppercase()) && is_name_token(next)
 }
 
 /// The length of a surname that is also a common word ("Hall", "Senior"),
@@ -270,6 +279,15 @@ mod tests {
                 n.rest.slice(text).to_string(),
             )
         })
+    }
+
+    #[test]
+    fn an_initial_may_lack_its_period() {
+        assert_eq!(
+            name("Councillor J Lewis, Leader", NameEvidence::Context),
+            Some((Some("Councillor"), "J Lewis".into(), "Leader".into()))
+        );
+        assert_eq!(name("A Report was noted", NameEvidence::Marked), None);
     }
 
     #[test]

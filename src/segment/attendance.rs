@@ -119,6 +119,13 @@ pub fn parse_attendance_paragraph(text: &str, para: Span) -> Vec<Attendee> {
     name_list(text, body, para, status)
 }
 
+/// A paragraph that goes on with the members present ("Councillors D
+/// Coupar, S Arif and M Harland" after "PRESENT: Councillor J Lewis in the
+/// Chair"): its names are present too.
+pub fn parse_present_continuation(text: &str, para: Span) -> Vec<Attendee> {
+    name_list(text, para, para, AttendanceStatus::Present)
+}
+
 fn people_with_roles(text: &str, list: Span, para: Span) -> Vec<Attendee> {
     parse_name_roles(text, list)
         .into_iter()
@@ -169,7 +176,11 @@ fn name_list(text: &str, list: Span, para: Span, status: AttendanceStatus) -> Ve
                 let r = c.get(1).expect("group").range();
                 Span::new(found.rest.start + r.start, found.rest.start + r.end)
             });
-            let note_text = note.map(|n| n.slice(text).to_ascii_lowercase()).unwrap_or_default();
+            let mut note_text = note.map(|n| n.slice(text).to_ascii_lowercase()).unwrap_or_default();
+            // "Councillor J Lewis in the Chair": the office printed bare.
+            if found.rest.slice(text).to_ascii_lowercase().starts_with("in the chair") {
+                note_text.push_str(" in the chair");
+            }
             let office = if note_text.contains("vice") {
                 Some(Office::ViceChair)
             } else if note_text.contains("chair") {

@@ -62,8 +62,31 @@ fn uppercase_share(s: &str) -> f64 {
     letters.iter().filter(|c| c.is_uppercase()).count() as f64 / letters.len() as f64
 }
 
+/// "101 Declarations of Interest", "102\tMinutes": a minute number with no
+/// period, then a title in title case (read only with [`is_title_case`]).
+static BARE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\*\*)?(?P<num>\d{1,3})[ \t]+(?:\*\*)?(?P<title>\p{Lu}[^.:;]*?)\s*(?:\*\*)?$").expect("regex")
+});
+
+/// Small words a title in title case leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "from", "&", "–", "-",
+];
+
+/// "Declarations of Interest", "Leeds Inclusive Growth Strategy 2023-2030":
+/// a heading of at most twelve words, each capitalised but the small ones.
+fn is_title_case(title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    (1..=12).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(') || TITLE_SMALL_WORDS.contains(w)
+        })
+}
+
 fn heading_at(line: &Line) -> Option<(u32, Span, Span)> {
-    let c = HEADING.captures(line.text)?;
+    let c = HEADING
+        .captures(line.text)
+        .or_else(|| BARE_HEADING.captures(line.text).filter(|c| is_title_case(&c["title"])))?;
     let num = c.name("num")?;
     let number: u32 = num.as_str().trim_end_matches(char::is_alphabetic).parse().ok()?;
     let t = c.name("title")?;
@@ -111,7 +134,8 @@ pub fn parse_items_noting(text: &str, span: Span, kind: MeetingKind, notes: &mut
         let previous = heads.last().map(|h| h.1);
         let accepted = match kind {
             MeetingKind::Minutes => {
-                uppercase_share(&PAGE_REF.replace_all(title, "")) >= 0.7 && previous.is_none_or(|p| number > p)
+                let untitled = PAGE_REF.replace_all(title, "");
+                (uppercase_share(&untitled) >= 0.7 || is_title_case(&untitled)) && previous.is_none_or(|p| number > p)
             }
             MeetingKind::Agenda => previous.map_or(number <= 2, |p| number == p + 1),
         };
@@ -255,6 +279,25 @@ mod tests {
             vec![
                 ("36".into(), "THE ANNUAL REPORT 2023 - 2024".into(), 0),
                 ("37".into(), "WORK PROGRAMME".into(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn minutes_items_may_be_numbered_without_a_period_in_title_case() {
+        let text = "101 Declarations of Interest\n\nThere were none.\n\n2 Members noted the update.\n\n102\tFinancial Health Monitoring 2023/24 – Month 9\n\nText.\n";
+        let got: Vec<_> = items(text, MeetingKind::Minutes)
+            .into_iter()
+            .map(|i| (i.0, i.1))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("101".to_string(), "Declarations of Interest".to_string()),
+                (
+                    "102".to_string(),
+                    "Financial Health Monitoring 2023/24 – Month 9".to_string()
+                )
             ]
         );
     }

@@ -1,7 +1,7 @@
 //! A meeting document's heading (body, date, time, venue), its attendance
 //! preamble and its items.
 
-use super::attendance::parse_attendance_paragraph;
+use super::attendance::{parse_attendance_paragraph, parse_present_continuation, AttendanceStatus, Attendee};
 use super::items::{paragraphs, parse_items_noting};
 use super::{DocumentKind, Meeting, MeetingKind, Note};
 use crate::date::find_date;
@@ -47,7 +47,22 @@ pub fn parse_meeting(text: &str, span: Span, kind: DocumentKind) -> Option<Meeti
             venue = Some(Spanned::from_source(text, v));
             continue;
         }
-        attendance.extend(parse_attendance_paragraph(text, para));
+        let found = parse_attendance_paragraph(text, para);
+        // "PRESENT: Councillor J Lewis in the Chair" then, a paragraph of
+        // its own, "Councillors D Coupar, S Arif and M Harland".
+        let continued = found.is_empty()
+            && para.slice(text).starts_with("Councillors ")
+            && attendance.last().is_some_and(|a: &Attendee| {
+                matches!(
+                    a.status,
+                    AttendanceStatus::Present | AttendanceStatus::Chair | AttendanceStatus::ViceChair
+                )
+            });
+        if continued {
+            attendance.extend(parse_present_continuation(text, para));
+        } else {
+            attendance.extend(found);
+        }
     }
     if kind == MeetingKind::Minutes && attendance.is_empty() {
         notes.push(Note {
@@ -94,6 +109,34 @@ Apologies for absence were received from Councillor White.\n\n1. DECLARATIONS OF
         assert_eq!(m.attendance.len(), 4);
         assert_eq!(m.items.len(), 2);
         assert_eq!(m.next_meeting.unwrap().to_string(), "2018-04-10");
+    }
+
+    #[test]
+    fn minutes_with_bare_initials_a_bare_chair_and_title_case_items() {
+        let text = "EXECUTIVE BOARD\n\nWEDNESDAY, 14TH FEBRUARY, 2024\n\nPRESENT: Councillor J Lewis in the Chair\n\n\
+Councillors D Coupar, S Arif and M Harland\n\nAPOLOGIES: Councillor A Carter\n\n101 Declarations of Interest\n\n\
+There were none.\n\n102 Leeds Inclusive Growth Strategy 2023-2030\n\nThe Director presented it.\n";
+        let m = parse_meeting(text, Span::new(0, text.len()), DocumentKind::Minutes).unwrap();
+        let who: Vec<(&str, &str)> = m
+            .attendance
+            .iter()
+            .map(|a| (a.name.text.as_str(), a.status.as_str()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("J Lewis", "chair"),
+                ("D Coupar", "present"),
+                ("S Arif", "present"),
+                ("M Harland", "present"),
+                ("A Carter", "apologies")
+            ]
+        );
+        let titles: Vec<&str> = m.items.iter().map(|i| i.title.text.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Declarations of Interest", "Leeds Inclusive Growth Strategy 2023-2030"]
+        );
     }
 
     #[test]
