@@ -271,29 +271,43 @@ fn a_store_held_by_another_process_is_a_clear_error_and_stays_intact() {
     assert_eq!(dump_of(dir.path(), "s"), before);
 }
 
-/// `councilgraph export … | head -1`: the reader closing the pipe early is
-/// no error (no message, exit 0), as with any Unix filter.
+/// `councilgraph export … | head -1`, `councilgraph extract … | head -1`:
+/// the reader closing the pipe early is no error (no message, exit 0), as
+/// with any Unix filter.
 #[test]
 fn a_reader_that_stops_early_is_no_error() {
     use std::io::{BufRead, BufReader};
     let dir = corpus_copy();
     ok(dir.path(), &["build", "minutes", "--store", "s"]);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_councilgraph"))
-        .args(["export", "--store", "s", "--format", "nquads"])
-        .current_dir(dir.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert!(first.starts_with('<'), "{first}");
-    // The pipe is closed here; the export is far larger than its buffer.
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_no_panic(&err);
-    assert!(out.status.success(), "{:?}: {err}", out.status);
-    assert!(!err.contains("error"), "{err}");
+    // A file of several minutes, whose extraction is larger than a pipe's buffer.
+    let pack: String = std::fs::read_dir(dir.path().join("minutes"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    std::fs::write(dir.path().join("pack.txt"), pack).unwrap();
+    let commands: [&[&str]; 2] = [
+        &["export", "--store", "s", "--format", "nquads"],
+        &["extract", "pack.txt"],
+    ];
+    for args in commands {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_councilgraph"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        // The pipe is closed here.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_no_panic(&err);
+        assert!(out.status.success(), "{args:?}: {:?}: {err}", out.status);
+        assert!(!err.contains("error"), "{args:?}: {err}");
+    }
 }

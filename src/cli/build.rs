@@ -72,12 +72,12 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         eprintln!("error: {failure}");
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        out!("{}", serde_json::to_string_pretty(&summary)?);
     } else if !args.quiet {
         if args.strict && summary.failed > 0 {
             eprintln!("--strict: {} file(s) failed; the store was not changed", summary.failed);
         } else {
-            println!(
+            out!(
                 "{} files ({} read, {} built, {} unchanged, {} removed, {} failed): {} documents, {} meetings, {} items, {} people, {} unresolved references; {} quads written to {} in {:.2}s",
                 summary.files,
                 summary.read,
@@ -129,7 +129,7 @@ pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
             councilgraph::store::remove_graph(&store, &graph)?;
             // The names kept for the next build may have come from it.
             councilgraph::store::set_known_names(&store, &councilgraph::rdf::topics_graph_iri(&minter), None)?;
-            println!("removed {id}");
+            out!("removed {id}");
         } else {
             eprintln!("error: {}: not in the store", file.display());
             missing += 1;

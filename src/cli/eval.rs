@@ -56,13 +56,13 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     warnings.append(&mut report.warnings);
     report.warnings = warnings;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        out!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         for w in &report.warnings {
             eprintln!("warning: {w}");
         }
         let title = format!("== micro-average over {} files", report.files.len());
-        println!("{}", format_table(&title, &report.micro));
+        out!("{}", format_table(&title, &report.micro));
     }
     Ok(ExitCode::SUCCESS)
 }

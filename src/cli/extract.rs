@@ -60,7 +60,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                         let target = dir.join(format!("{stem}.json"));
                         std::fs::write(&target, json).with_context(|| format!("{}: cannot write", target.display()))?;
                     }
-                    None => println!("{json}"),
+                    None => out!("{json}"),
                 }
             }
             Err(reason) => {
@@ -130,9 +130,13 @@ pub fn unresolved(args: UnresolvedArgs) -> Result<ExitCode> {
     for (file, model) in files.iter().zip(model_corpus(&sources, TopicScheme::builtin())) {
         let Ok(model) = model else { continue };
         for u in &model.unresolved {
-            println!(
+            out!(
                 "{}:{}: {:?}: {} (in {:?})",
-                file.id, u.evidence.start, u.text, u.reason, u.evidence.quote
+                file.id,
+                u.evidence.start,
+                u.text,
+                u.reason,
+                u.evidence.quote
             );
         }
     }

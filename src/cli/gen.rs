@@ -67,7 +67,7 @@ pub fn bench_extract(args: BenchExtractArgs) -> Result<ExitCode> {
     let failed = models.iter().filter(|m| m.is_err()).count();
     let mb_s = bytes as f64 / 1e6 / seconds;
     if args.json {
-        println!(
+        out!(
             "{}",
             serde_json::json!({
                 "files": files.len(), "failed": failed, "bytes": bytes, "meetings": meetings,
@@ -75,7 +75,7 @@ pub fn bench_extract(args: BenchExtractArgs) -> Result<ExitCode> {
             })
         );
     } else {
-        println!(
+        out!(
             "{} files ({failed} failed), {:.2} MB, {meetings} meetings, {threads} threads: {seconds:.3} s, {mb_s:.2} MB/s",
             files.len(),
             bytes as f64 / 1e6

@@ -1,5 +1,15 @@
 //! Command-line interface: flags, wiring and output; no extraction logic.
 
+/// `println!` that returns an error instead of panicking when standard
+/// output is closed (`councilgraph extract F | head`): `run` treats a broken
+/// pipe as a normal end.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 mod build;
 mod eval;
 mod export;

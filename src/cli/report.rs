@@ -79,15 +79,21 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
                     .join(","),
                 );
             }
-            println!("{}", w.join("\n"));
+            out!("{}", w.join("\n"));
         }
         ReportFormat::Table => {
-            println!(
+            out!(
                 "{:<28} {:<36} {:>8} {:>7} {:>9} {:>6} {:>5}  flags",
-                "person", "body", "expected", "present", "apologies", "absent", "rate"
+                "person",
+                "body",
+                "expected",
+                "present",
+                "apologies",
+                "absent",
+                "rate"
             );
             for r in &rows {
-                println!(
+                out!(
                     "{:<28} {:<36} {:>8} {:>7} {:>9} {:>6} {:>4.0}%  {}",
                     r.person,
                     r.body,

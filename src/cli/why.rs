@@ -41,11 +41,11 @@ pub fn run(args: WhyArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     match args.format {
-        WhyFormat::Json => println!("{}", serde_json::to_string_pretty(&found)?),
+        WhyFormat::Json => out!("{}", serde_json::to_string_pretty(&found)?),
         WhyFormat::Table => {
             for b in &found {
                 let quote = b.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-                println!("{}:{}-{}: {}: \"{}\"", b.path, b.start, b.end, b.fact, quote);
+                out!("{}:{}-{}: {}: \"{}\"", b.path, b.start, b.end, b.fact, quote);
             }
         }
     }
