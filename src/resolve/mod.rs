@@ -129,6 +129,28 @@ fn role_tokens(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+impl Builder<'_> {
+    /// "Councillor Harland" when the file lists "Councillor M Harland" and
+    /// no other Harland: the key of that one councillor printed with an
+    /// initial. Two ("T. Collingham", "Z. Collingham") leave it apart.
+    fn only_councillor_surnamed(&self, name: &str) -> Option<String> {
+        if name.contains(' ') {
+            return None;
+        }
+        let prefix = format!("councillor/{}/", self.council);
+        let surname = format!("-{}", slug(name));
+        let mut with_initials = self.by_key.keys().filter(|k| {
+            k.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(&surname))
+                .is_some_and(|initials| initials.split('-').all(|i| i.chars().count() == 1))
+        });
+        match (with_initials.next(), with_initials.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        }
+    }
+}
+
 struct Builder<'a> {
     text: &'a str,
     topics: &'a TopicScheme,
@@ -148,7 +170,7 @@ struct InScope {
 
 impl<'a> Builder<'a> {
     fn person(&mut self, name: &str, honorific: Option<&str>, councillor: bool, printed: &str, why: &str) -> PersonIx {
-        let (key, display) = if councillor {
+        let (mut key, display) = if councillor {
             (
                 format!("councillor/{}/{}", self.council, councillor_key_name(name)),
                 councillor_display(name),
@@ -156,6 +178,14 @@ impl<'a> Builder<'a> {
         } else {
             (format!("person/{}", slug(name)), name.to_string())
         };
+        let mut why = why.to_string();
+        if councillor && !self.by_key.contains_key(&key) {
+            if let Some(known) = self.only_councillor_surnamed(name) {
+                why = format!("the only councillor surnamed {name} is {known}");
+                key = known;
+            }
+        }
+        let why = why.as_str();
         let ix = match self.by_key.get(&key) {
             Some(&ix) => {
                 let p = &mut self.people[ix];
@@ -773,6 +803,22 @@ The Chair invited Laura to lead the presentation.\n";
             .map(|p| name(p.person))
             .collect();
         assert_eq!(presenters, vec!["Laura Kosciwicz"]);
+    }
+
+    #[test]
+    fn a_councillors_surname_alone_is_the_one_councillor_listed_with_it() {
+        let text = "EXECUTIVE BOARD\nWednesday 14 February 2024\n\nPresent:- Councillor J Lewis (in the Chair); Councillors M Harland, T. Green and Z. Green.\n\n\
+101 DECLARATIONS OF INTEREST\n\nCouncillor Harland declared a personal interest in minute 105. Councillor Green left the meeting.\n";
+        let m = model(text);
+        let harland: Vec<_> = m.people.iter().filter(|p| p.name.ends_with("Harland")).collect();
+        assert_eq!(harland.len(), 1, "{:?}", m.people);
+        assert_eq!(harland[0].key, "councillor/local/m-harland");
+        assert!(harland[0]
+            .merges
+            .iter()
+            .any(|w| w.contains("only councillor surnamed Harland")));
+        // Two Greens: "Councillor Green" is neither.
+        assert!(m.people.iter().filter(|p| p.name.ends_with("Green")).count() >= 2);
     }
 
     #[test]
