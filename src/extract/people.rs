@@ -127,7 +127,7 @@ static PROCEDURAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?P<who>.+?)\s+declared\s+an?\s+(?P<kind>(?:disclosable\s+)?(?:non-?\s?pecuniary|pecuniary|personal|prejudicial|other\s+registrable|registrable)(?:\s+and\s+\w+)?)?\s*interest\b",
+        r"(?i)^(?P<who>.+?)\s+declared\s+an?\s+(?P<kind>(?:disclosable\s+)?(?:non-?\s?pecuniary|pecuniary|personal|prejudicial|(?:other\s+)?regist(?:e)?rable)(?:\s+and\s+\w+)?)?\s*interest\b",
     )
     .expect("regex")
 });
@@ -539,5 +539,10 @@ mod tests {
             decl[0].action.as_deref(),
             Some("remained in the meeting but did not participate in the debate or vote")
         );
+        let text = "Councillor Harland declared an other registerable interest in minute 105 as a trustee of Leeds Community Foundation.";
+        let (_, decl) = item_people(text, "Declarations of Interest", Span::new(0, text.len()));
+        assert_eq!(decl.len(), 1);
+        assert_eq!(decl[0].interest, "other registerable");
+        assert_eq!(decl[0].minute.as_deref(), Some("105"));
     }
 }
