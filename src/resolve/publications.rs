@@ -126,7 +126,10 @@ pub fn resolve_publications(
 /// - a long act's or regulations' title cut short at the front ("Admissions
 ///   (Admission Arrangements …) (England) Regulations 2012" for "School
 ///   Admissions (…) Regulations 2012"); four words at least, so that
-///   "Education Act 1996" stays apart from a longer act of the same year.
+///   "Education Act 1996" stays apart from a longer act of the same year;
+/// - the full title without its first word, the place ("Inclusive Growth
+///   Strategy 2023-2030" for "Leeds Inclusive Growth Strategy 2023-2030"),
+///   of the same kind and period.
 fn is_short_form(short: &PublicationNode, long: &PublicationNode) -> bool {
     let words = |t: &str| {
         t.to_lowercase()
@@ -143,7 +146,12 @@ fn is_short_form(short: &PublicationNode, long: &PublicationNode) -> bool {
         && l.starts_with(&s)
         && !s.last().is_some_and(|w| is_head_noun(w));
     let cut_act = short.kind == "legislation" && long.kind == "legislation" && s.len() >= 4 && l.ends_with(&s);
-    edition || cut_act
+    let place_led = short.period.is_some()
+        && short.period == long.period
+        && short.kind == long.kind
+        && l.len() == s.len() + 1
+        && l.ends_with(&s);
+    edition || cut_act || place_led
 }
 
 /// Folds each document printed only as a short form of another's title
@@ -235,6 +243,23 @@ mod tests {
                 ("Neglect Strategy", None)
             ]
         );
+    }
+
+    #[test]
+    fn a_title_without_its_place_folds_into_the_full_one() {
+        let text = "the Leeds Inclusive Growth Strategy 2023-2030; the refreshed Inclusive Growth Strategy 2023-2030; the Growth Strategy 2019";
+        let ev = EvidenceMaker::new(text);
+        let mut mentions = vec![
+            mention(text, "Leeds Inclusive Growth Strategy", Some("2023-2030")),
+            mention(text, "Inclusive Growth Strategy", Some("2023-2030")),
+        ];
+        mentions[1].title = Spanned::new("Inclusive Growth Strategy", Span::new(61, 86));
+        let docs = resolve_publications(&mentions, "x", &ev);
+        assert_eq!(docs.len(), 1, "{docs:?}");
+        assert_eq!(docs[0].title, "Leeds Inclusive Growth Strategy");
+        // Another period is another document.
+        mentions[1].period = Some("2019".into());
+        assert_eq!(resolve_publications(&mentions, "x", &ev).len(), 2);
     }
 
     #[test]
