@@ -58,6 +58,35 @@ fn long_form_start(short: &str, before: &str) -> Option<usize> {
     Some(long[l].0)
 }
 
+/// The long form for `short` at the end of `before` whose words' initials
+/// spell it, words without a letter allowed between ("Infrastructure,
+/// Investment and Inclusive Growth Scrutiny Board (IIIG)"), tried before
+/// [`long_form_start`], whose letters may fall inside words and so can stop
+/// short ("Investment and Inclusive Growth …", its "i" in "Inclusive").
+fn initials_long_form_start(short: &str, before: &str) -> Option<usize> {
+    let mut letters: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words = before
+        .char_indices()
+        .filter(|&(i, c)| c.is_alphanumeric() && (i == 0 || !before[..i].ends_with(char::is_alphanumeric)))
+        .map(|(i, c)| (i, c.to_ascii_lowercase()));
+    let words: Vec<(usize, char)> = words
+        .filter(|&(i, _)| i == 0 || before[..i].ends_with([' ', ',', '-', '\t', '\n', '/', '(', '"']))
+        .collect();
+    for &(at, initial) in words.iter().rev() {
+        if letters.last() == Some(&initial) {
+            letters.pop();
+            if letters.is_empty() {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
 /// Finds acronym definitions in `span` of `text`.
 pub fn find_definitions(text: &str, span: Span) -> Vec<AcronymDefinition> {
     let s = span.slice(text);
@@ -82,7 +111,7 @@ pub fn find_definitions(text: &str, span: Span) -> Vec<AcronymDefinition> {
         let first = starts.len().saturating_sub(max_words + 1);
         let window_start = line_start + starts[first];
         let before = s[window_start..open].trim_end();
-        let Some(start) = long_form_start(short, before) else {
+        let Some(start) = initials_long_form_start(short, before).or_else(|| long_form_start(short, before)) else {
             continue;
         };
         let long = before[start..].trim();
@@ -356,6 +385,17 @@ mod tests {
         assert_eq!(
             defs("Special Educational Needs and Disabilities (SEND) Lead"),
             vec![("SEND".into(), "Special Educational Needs and Disabilities".into())]
+        );
+    }
+
+    #[test]
+    fn long_forms_prefer_word_initials_to_letters_inside_words() {
+        assert_eq!(
+            defs("considered by the Infrastructure, Investment and Inclusive Growth Scrutiny Board (IIIG) in December"),
+            vec![(
+                "IIIG".into(),
+                "Infrastructure, Investment and Inclusive Growth Scrutiny Board".into()
+            )]
         );
     }
 
