@@ -97,6 +97,7 @@ static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
         (?:
           gave\s+(?:the\s+following|a|an)\s+(?:brief\s+|short\s+|verbal\s+)?(?:powerpoint\s+)?(?:presentation|update|overview|summary|report)s?
         | presented\s+(?:a|the|an)\s+(?:report|presentation|update|overview)
+        | submitted\s+(?:a|the|an)\s+(?:joint\s+)?report
         | provided\s+(?:a|an|the\s+following)\s+(?:brief\s+)?(?:summary|overview|update|presentation|progress\s+report)
         | introduced\s+the\s+(?:report|item|presentation)
         | led\s+(?:on\s+)?the\s+presentation
@@ -525,6 +526,17 @@ mod tests {
             "chair"
         );
         assert!(facts("The Chair advised that all the items were covered on the agenda.").is_empty());
+    }
+
+    #[test]
+    fn an_officer_who_submitted_a_report_presented_it() {
+        let text = "The Director of City Development submitted a report which set out the position.";
+        let (facts, _) = item_people(text, "Inclusive Growth", Span::new(0, text.len()));
+        let who: Vec<_> = facts
+            .iter()
+            .map(|f| (f.person.text.text.as_str(), f.capacity))
+            .collect();
+        assert_eq!(who, [("Director of City Development", Capacity::Presenter)]);
     }
 
     #[test]
