@@ -120,6 +120,7 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("police", BodyKind::Police),
     ("constabulary", BodyKind::Police),
     ("court", BodyKind::Government),
+    ("authority", BodyKind::Government),
     ("inquiry", BodyKind::Government),
     ("department", BodyKind::Government),
     ("office", BodyKind::Government),
@@ -140,6 +141,17 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("ltd", BodyKind::Other),
     ("limited", BodyKind::Other),
     ("rescue", BodyKind::Other),
+];
+
+/// Modifiers that leave "Authority" a kind of body: "Local Authority".
+const GENERIC_MODIFIERS: &[&str] = &[
+    "local",
+    "public",
+    "relevant",
+    "statutory",
+    "responsible",
+    "lead",
+    "other",
 ];
 
 /// Heads that name a body only with their tail ("Inquiry into …").
@@ -438,6 +450,13 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         }
         let Some(start) = name_start(run, i) else { continue };
         let end = tail_end(run, i);
+        // "Local Authority", "the relevant Public Authority": a kind of
+        // body ("Rotherham Local Authority" is the council, named so);
+        // "West Yorkshire Combined Authority" is one.
+        let generic_before = i > 0 && GENERIC_MODIFIERS.contains(&run[i - 1].lower.as_str());
+        if word.stem() == "authority" && (i == 0 || generic_before) {
+            continue;
+        }
         // "a Complex Abuse Inquiry" is an investigation; "the Independent
         // Inquiry into Child Sexual Abuse" a body.
         if end == i + 1 && TAIL_ONLY_HEADS.contains(&word.stem()) {
@@ -849,6 +868,16 @@ mod tests {
             ["National Independent Inquiry into Sexual Abuse"]
         );
         assert!(names("there was one large scale ongoing Complex Abuse Inquiry in Rotherham").is_empty());
+    }
+
+    #[test]
+    fn an_authority_is_a_body_but_a_local_authority_a_kind() {
+        assert_eq!(
+            names("the West Yorkshire Combined Authority had been consulted."),
+            ["West Yorkshire Combined Authority"]
+        );
+        assert!(names("Each Local Authority and the relevant Public Authority must act.").is_empty());
+        assert!(names("the Rotherham Local Authority will").is_empty());
     }
 
     #[test]
