@@ -5,7 +5,7 @@
 
 use super::{name_core, Gathered};
 use crate::iri::slug;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Words that join a name's words without naming anything.
 const CONNECTORS: &[&str] = &["and", "of", "for", "in", "the", "to", "on", "at"];
@@ -17,16 +17,25 @@ pub(super) fn merge_other_spellings(
     acronyms: &[(&str, &str)],
     council: &str,
 ) {
+    // Worked out once, not for every pair of bodies.
+    let defined: HashSet<(String, String)> = acronyms
+        .iter()
+        .map(|(acronym, expansion)| (name_core(acronym, council), name_core(expansion, council)))
+        .collect();
+    let spelled: Vec<(String, String)> = acronyms
+        .iter()
+        .map(|(acronym, expansion)| (name_core(acronym, ""), name_core(expansion, "")))
+        .collect();
     merge_where(
         by_core,
         order,
-        |short, _, long, _| is_acronym_of(short, long, acronyms, council),
+        |short, _, long, _| defined.contains(&(short.to_string(), long.to_string())),
         false,
     );
     merge_where(
         by_core,
         order,
-        |short, _, long, _| with_acronym_spelled_out(short, long, acronyms, council),
+        |short, _, long, _| with_acronym_spelled_out(short, long, &spelled, council),
         false,
     );
     merge_where(by_core, order, |_, short, _, long| led_by_initials(short, long), false);
@@ -36,10 +45,12 @@ pub(super) fn merge_other_spellings(
         |short, _, long, _| committee_for_commission(short, long),
         false,
     );
+    let cores = order.clone();
+    let naming: HashMap<&str, Vec<&str>> = cores.iter().map(|c| (c.as_str(), naming_words(c, council))).collect();
     merge_where(
         by_core,
         order,
-        |short, _, long, _| same_words(short, long, council),
+        |short, _, long, _| same_words(short, &naming[short], long, &naming[long]),
         false,
     );
     merge_where(by_core, order, |short, _, long, _| is_tail_of(short, long), true);
@@ -72,30 +83,22 @@ fn merge_where(
     }
 }
 
-/// "Cafcass" beside "Children and Family Court Advisory and Support Service
-/// (Cafcass)": a name that is the acronym of another body's name.
-fn is_acronym_of(short: &str, long: &str, acronyms: &[(&str, &str)], council: &str) -> bool {
-    acronyms
-        .iter()
-        .any(|(acronym, expansion)| name_core(acronym, council) == short && name_core(expansion, council) == long)
-}
-
 /// "Post CSE Support Services" beside "Post Child Sexual Exploitation
 /// Support Services": an acronym in the name, spelled out, gives the other.
-fn with_acronym_spelled_out(short: &str, long: &str, acronyms: &[(&str, &str)], council: &str) -> bool {
-    acronyms.iter().any(|(acronym, expansion)| {
-        let acronym = name_core(acronym, "");
-        let words: Vec<&str> = short.split(' ').collect();
-        if words.len() < 2 || !words.contains(&acronym.as_str()) {
-            return false;
-        }
-        let spelled = name_core(expansion, "");
-        let replaced: Vec<&str> = words
-            .iter()
-            .map(|w| if *w == acronym { spelled.as_str() } else { w })
-            .collect();
-        name_core(&replaced.join(" "), council) == long
-    })
+/// `spelled`: each acronym's core with its expansion's.
+fn with_acronym_spelled_out(short: &str, long: &str, spelled: &[(String, String)], council: &str) -> bool {
+    let words: Vec<&str> = short.split(' ').collect();
+    words.len() >= 2
+        && spelled.iter().any(|(acronym, expansion)| {
+            if !words.contains(&acronym.as_str()) {
+                return false;
+            }
+            let replaced: Vec<&str> = words
+                .iter()
+                .map(|w| if w == acronym { expansion.as_str() } else { w })
+                .collect();
+            name_core(&replaced.join(" "), council) == long
+        })
 }
 
 /// "SY Police" beside "South Yorkshire Police", "CF Board" beside "Child
@@ -169,8 +172,7 @@ fn naming_words<'c>(core: &'c str, council: &str) -> Vec<&'c str> {
 /// Performance and Learning Delivery Group") and the same last word. In
 /// order, a word left out may name another body ("Safeguarding Practice
 /// Review Panel", "Child Safeguarding Practice Review Panel").
-fn same_words(short: &str, long: &str, council: &str) -> bool {
-    let (a, b) = (naming_words(short, council), naming_words(long, council));
+fn same_words(short: &str, a: &[&str], long: &str, b: &[&str]) -> bool {
     if a.is_empty() {
         return false;
     }
@@ -180,7 +182,7 @@ fn same_words(short: &str, long: &str, council: &str) -> bool {
         return (long.len(), long) < (short.len(), short);
     }
     let same_last = short.rsplit(' ').next() == long.rsplit(' ').next();
-    a.len() >= 3 && b.len() == a.len() + 1 && same_last && is_sub_bag(&a, &b) && !in_order(short, long)
+    a.len() >= 3 && b.len() == a.len() + 1 && same_last && is_sub_bag(a, b) && !in_order(short, long)
 }
 
 /// Whether the words of `short` are words of `long` in the same order.
