@@ -143,7 +143,11 @@ const HEADS: &[(&str, BodyKind)] = &[
     ("rescue", BodyKind::Other),
 ];
 
-/// Modifiers that leave "Authority" a kind of body: "Local Authority".
+/// Heads that name a kind of body, not one, after a generic modifier
+/// (`GENERIC_MODIFIERS`): "Local Authority", but "Combined Authority".
+const KIND_AFTER_GENERIC_HEADS: &[&str] = &["authority"];
+
+/// Modifiers that leave a head of `KIND_AFTER_GENERIC_HEADS` a kind.
 const GENERIC_MODIFIERS: &[&str] = &[
     "local",
     "public",
@@ -454,7 +458,7 @@ fn mentions_in_run(text: &str, run: &[Word], out: &mut Vec<BodyMention>) {
         // body ("Rotherham Local Authority" is the council, named so);
         // "West Yorkshire Combined Authority" is one.
         let generic_before = i > 0 && GENERIC_MODIFIERS.contains(&run[i - 1].lower.as_str());
-        if word.stem() == "authority" && (i == 0 || generic_before) {
+        if KIND_AFTER_GENERIC_HEADS.contains(&word.stem()) && (i == 0 || generic_before) {
             continue;
         }
         // "a Complex Abuse Inquiry" is an investigation; "the Independent
