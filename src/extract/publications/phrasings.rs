@@ -310,14 +310,21 @@ pub(super) fn join_hyphenated_modifiers(text: &str, out: &mut [DocumentMention])
 }
 
 /// "the multi-agency [dispute resolution protocol](#)": a link whose text
-/// ends in a head noun points at the document, whatever its case.
+/// ends in a head noun points at the document, whatever its case. The
+/// words before the head are at most `LINKED_WORDS_CHARS` long, counted in
+/// code (a bounded repeat of `\p{L}` compiles to a copy per repeat).
 static LINKED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?P<title>[\p{L}'’ -]{2,80} (?i:strategy|plan|report|framework|protocol|procedures|guidance|prospectus|pathway|policy|charter|leaflet))\]\(")
+    Regex::new(r"\[(?P<title>(?P<words>[\p{L}'’ -]{2,}) (?i:strategy|plan|report|framework|protocol|procedures|guidance|prospectus|pathway|policy|charter|leaflet))\]\(")
         .expect("regex")
 });
 
+const LINKED_WORDS_CHARS: usize = 80;
+
 pub(super) fn linked_titles(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     for c in LINKED_TITLE.captures_iter(span.slice(text)) {
+        if c.name("words").expect("group").as_str().chars().count() > LINKED_WORDS_CHARS {
+            continue;
+        }
         let title = c.name("title").expect("group");
         let title_span = Span::new(span.start + title.start(), span.start + title.end());
         if out.iter().any(|m| m.span.overlaps(title_span)) {
