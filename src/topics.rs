@@ -293,7 +293,7 @@ impl TopicScheme {
         taken.sort();
         taken
             .into_iter()
-            .map(|(s, e, t)| (t, Span::new(span.start + map[s].0, span.start + map[e - 1].1)))
+            .map(|(s, e, t)| (t, Span::new(span.start + map[s] as usize, span.start + map[e] as usize)))
             .collect()
     }
 
@@ -347,12 +347,14 @@ fn is_acronym(label: &str) -> bool {
 
 /// Text as triggers see it: whitespace, hyphens and dashes become one space,
 /// curly apostrophes straight ones. Returns the text and, per byte of it, the
-/// byte range of the original character it came from.
-fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+/// byte offset in `text` of the character it came from, with `text.len()`
+/// after the last: a character of the result spans from its own offset to
+/// the next one's (a space standing for a run of whitespace, the whole run).
+fn normalise(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(text.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let offset = |i: usize| u32::try_from(i).expect("an item's text is under 4 GiB");
     for (i, c) in text.char_indices() {
-        let range = (i, i + c.len_utf8());
         let c = match c {
             c if c.is_whitespace() => ' ',
             '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => ' ',
@@ -360,16 +362,14 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
             c => c,
         };
         if c == ' ' && out.ends_with(' ') {
-            // One space stands for the whole run; it ends where the run ends.
-            if let Some(last) = map.last_mut() {
-                *last = (last.0, range.1);
-            }
+            // One space stands for the whole run.
             continue;
         }
         out.push(c);
-        map.extend(std::iter::repeat_n(range, c.len_utf8()));
+        starts.extend(std::iter::repeat_n(offset(i), c.len_utf8()));
     }
-    (out, map)
+    starts.push(offset(text.len()));
+    (out, starts)
 }
 
 #[cfg(test)]
@@ -529,8 +529,10 @@ prevent poverty leading to neglect.",
     fn normalising_keeps_a_map_to_the_original_bytes() {
         let (n, map) = normalise("a  –\n b’s");
         assert_eq!(n, "a b's");
-        assert_eq!(map.len(), n.len());
-        assert_eq!(map[1], (1, 8));
-        assert_eq!(map[3], (9, 12));
+        assert_eq!(map.len(), n.len() + 1);
+        // The space stands for "  –\n " (bytes 1 to 8), the apostrophe for "’".
+        assert_eq!((map[1], map[2]), (1, 8));
+        assert_eq!((map[3], map[4]), (9, 12));
+        assert_eq!(map[n.len()], 13);
     }
 }

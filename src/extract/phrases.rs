@@ -84,6 +84,13 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
     for m in WORD.find_iter(s) {
         let gap = &s[previous_end..m.start()];
         previous_end = m.end();
+        // A lower-case word that is not a connector ends the run whatever
+        // the gap: no need to make a `Word` of it (most words are such).
+        let lower_case = !m.as_str().starts_with(char::is_uppercase);
+        if lower_case && !(m.len() <= 4 && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(m.as_str()))) {
+            push_run(&mut out, std::mem::take(&mut current));
+            continue;
+        }
         // A name wrapped after "and" or "of" goes on at the next line's
         // start, also past the blank line of a page break: no paragraph
         // ends in a connector.
@@ -95,13 +102,6 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
                 .is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
         let joined = wrapped || gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
         let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m.end()..].starts_with('>');
-        // A lower-case word that is not a connector ends the run whatever
-        // the gap: no need to make a `Word` of it (most words are such).
-        let lower_case = !m.as_str().starts_with(char::is_uppercase);
-        if lower_case && !(m.len() <= 4 && CONNECTORS.contains(&m.as_str().to_lowercase().as_str())) {
-            push_run(&mut out, std::mem::take(&mut current));
-            continue;
-        }
         let word = Word {
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: m.as_str(),

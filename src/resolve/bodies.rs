@@ -13,7 +13,7 @@
 use crate::extract::bodies::{BodyKind, BodyMention};
 use crate::iri::slug;
 use crate::model::{BodyNode, EvidenceMaker};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Prefixes written joined, spaced or hyphenated ("sub-group", "sub group", "subgroup").
 const JOINING_PREFIXES: &[&str] = &["sub", "co", "multi", "inter", "well", "non"];
@@ -22,36 +22,55 @@ const COUNCIL_QUALIFIERS: &[&str] = &["metropolitan", "borough", "city", "county
 /// The spelling-independent core of a body's name or a document's title, with the council's place
 /// name dropped from the front.
 pub fn name_core(name: &str, council: &str) -> String {
-    let lowered = name
-        .to_lowercase()
-        .replace(['’', '‘'], "'")
-        .replace('&', " and ")
-        .replace(['-', '/', ','], " ");
-    let mut words: Vec<String> = Vec::new();
-    for raw in lowered.split_whitespace() {
-        let w = raw.trim_end_matches("'s").replace('\'', "");
-        let w = match w.strip_suffix('s') {
-            Some(s) if s.len() > 2 && !s.ends_with('s') => s.to_string(),
-            _ => w,
-        };
-        if let Some(prev) = words.last_mut() {
-            if JOINING_PREFIXES.contains(&prev.as_str()) {
-                prev.push_str(&w);
-                continue;
-            }
+    // Lower case, curly apostrophes straight, "&" a word, hyphens, slashes
+    // and commas spaces: one pass, one buffer.
+    let mut lowered = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        match c {
+            '’' | '‘' => lowered.push('\''),
+            '&' => lowered.push_str(" and "),
+            '-' | '/' | ',' => lowered.push(' '),
+            c if c.is_ascii() => lowered.push(c.to_ascii_lowercase()),
+            c => lowered.extend(c.to_lowercase()),
         }
-        words.push(w);
     }
-    if words.first().is_some_and(|w| w == "the") {
-        words.remove(0);
+    // The words, written one after another into `out`; `words` holds each
+    // one's range.
+    let mut out = String::with_capacity(lowered.len());
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for raw in lowered.split_whitespace() {
+        let joined = words
+            .last()
+            .is_some_and(|&(start, end)| JOINING_PREFIXES.contains(&&out[start..end]));
+        let start = if joined {
+            words.pop().expect("joined to a word").0
+        } else {
+            out.len()
+        };
+        let word_start = out.len();
+        out.extend(raw.trim_end_matches("'s").chars().filter(|&c| c != '\''));
+        // A plural "s" goes, but not from "ss" nor from words of three letters.
+        let word = &out[word_start..];
+        if word.len() > 3 && word.ends_with('s') && !word[..word.len() - 1].ends_with('s') {
+            out.pop();
+        }
+        words.push((start, out.len()));
     }
-    if words.last().is_some_and(|w| w == "council") {
-        words.retain(|w| !COUNCIL_QUALIFIERS.contains(&w.as_str()));
+    let word = |&(start, end): &(usize, usize)| &out[start..end];
+    let mut kept: &[(usize, usize)] = &words;
+    if kept.first().is_some_and(|w| word(w) == "the") {
+        kept = &kept[1..];
     }
-    if words.len() > 1 && words.first().is_some_and(|w| slug(w) == council) {
-        words.remove(0);
+    let council_named = kept.last().is_some_and(|w| word(w) == "council");
+    let mut kept: Vec<&str> = kept
+        .iter()
+        .map(word)
+        .filter(|w| !(council_named && COUNCIL_QUALIFIERS.contains(w)))
+        .collect();
+    if kept.len() > 1 && slug(kept[0]) == council {
+        kept.remove(0);
     }
-    words.join(" ")
+    kept.join(" ")
 }
 
 /// The key of a body: `body/<council>/<core>`, or `body/<core>` for a
@@ -147,8 +166,13 @@ pub fn resolve_bodies(
 ) -> Vec<BodyNode> {
     let mut by_core: BTreeMap<String, Gathered> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
+    // A body is printed the same way many times in a file: one core per form.
+    let mut cores: HashMap<&str, String> = HashMap::new();
     for m in mentions {
-        let core = name_core(&m.name.text, council);
+        let core = cores
+            .entry(m.name.text.as_str())
+            .or_insert_with(|| name_core(&m.name.text, council))
+            .clone();
         if core.is_empty() {
             continue;
         }
@@ -176,6 +200,10 @@ pub fn resolve_bodies(
         }
     }
     merges::merge_other_spellings(&mut by_core, &mut order, acronyms, council);
+    let expansion_cores: Vec<(String, &str)> = acronyms
+        .iter()
+        .map(|(acronym, expansion)| (name_core(expansion, council), *acronym))
+        .collect();
     order
         .into_iter()
         .map(|core| {
@@ -187,10 +215,10 @@ pub fn resolve_bodies(
                 .map(|(form, n)| (form.clone(), *n))
                 .collect();
             let name = preferred_name(if full.is_empty() { &g.forms } else { &full }, council);
-            let acronym = acronyms
+            let acronym = expansion_cores
                 .iter()
-                .find(|(_, expansion)| name_core(expansion, council) == core)
-                .map(|(acronym, _)| acronym.to_string());
+                .find(|(expansion, _)| *expansion == core)
+                .map(|(_, acronym)| acronym.to_string());
             BodyNode {
                 key: body_key(&core, council, g.national),
                 variants: g.forms.keys().filter(|f| **f != name).cloned().collect::<BTreeSet<_>>(),
