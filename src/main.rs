@@ -2,11 +2,11 @@
 
 mod cli;
 
-/// Extraction allocates many small strings (words, names, keys) on every
-/// thread; mimalloc's thread-local heaps make extraction about 9% cheaper
-/// than with the system allocator (see BENCHMARKS.md, session 7).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// No custom global allocator: oxigraph 0.5 frees RocksDB's error messages
+// (malloc'd in C) with Rust's allocator (`CString::from_raw` in its
+// `rocksdb_wrapper`), which holds only while that allocator is malloc. With
+// mimalloc (9% faster extraction) opening a locked store crashed (SIGSEGV;
+// tests/bad_input.rs). See BENCHMARKS.md, session 7.
 
 fn main() -> std::process::ExitCode {
     cli::run()
