@@ -77,6 +77,11 @@ fn inject_here(pattern: GraphPattern, values: &GraphPattern, top: bool) -> Graph
             left: Box::new(inject_here(*left, values, top)),
             right,
         },
+        // `LATERAL`: the right side sees the left's values.
+        P::Lateral { left, right } => P::Lateral {
+            left: Box::new(inject_here(*left, values, top)),
+            right,
+        },
         other => P::Join {
             left: Box::new(values.clone()),
             right: Box::new(other),
@@ -128,6 +133,10 @@ fn map_children(pattern: GraphPattern, f: &mut dyn FnMut(GraphPattern) -> GraphP
             right: down(right),
         },
         P::Union { left, right } => P::Union {
+            left: down(left),
+            right: down(right),
+        },
+        P::Lateral { left, right } => P::Lateral {
             left: down(left),
             right: down(right),
         },

@@ -449,6 +449,7 @@ fn union_summary_reader(store: &Store) -> Result<summary::Context> {
         format!("{}Membership", ns::ORG),
         format!("{}Attendance", ns::CG),
         format!("{}Meeting", ns::CG),
+        format!("{}AgendaItem", ns::CG),
     ];
     for class in classes {
         let class = Term::NamedNode(NamedNode::new_unchecked(class));

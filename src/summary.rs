@@ -1,11 +1,15 @@
-//! Build-time summaries: what `queries/people.rq` and
-//! `queries/attendance-summary.rq` would otherwise aggregate over the whole
-//! corpus at every run, kept in the summary graph
-//! (`<https://councilgraph.org/graph/summary>`): per person, their posts,
-//! organisations and meetings attended, and per body they sat on, the
-//! minuted meetings they were present at or sent apologies to and the
-//! municipal years they were on it; per body, the minuted meetings it held
-//! in each municipal year.
+//! Build-time summaries: what `queries/people.rq`,
+//! `queries/attendance-summary.rq`, `queries/meetings.rq`,
+//! `queries/chairs-of-ilsc-meetings.rq` and
+//! `queries/councillors-present-all-meetings-2023-2024.rq` would otherwise
+//! aggregate or join over the whole corpus at every run, kept in the
+//! summary graph (`<https://councilgraph.org/graph/summary>`): per person,
+//! their posts, organisations and meetings attended, and per body they sat
+//! on, the minuted meetings they were present at or sent apologies to and
+//! the municipal years they were on it; per body, the minuted meetings it
+//! held in each municipal year; per meeting, its date and bodies when
+//! minuted, who was present and who chaired, and its number of agenda
+//! items (witnessed by each item's `cg:meeting`).
 //!
 //! A summary counts *witnesses*: union-graph triples that put a value in a
 //! person's or a body's summary (a holding's `cg:postTitle` → a post; its
@@ -43,7 +47,7 @@ pub const SUMMARY_GRAPH: &str = "https://councilgraph.org/graph/summary";
 
 /// What the summary graph holds; a store whose graph records another
 /// version (or none) has its summaries computed again from the union graph.
-pub const SUMMARY_VERSION: &str = "people and attendance 1";
+pub const SUMMARY_VERSION: &str = "people, attendance and meetings 2";
 
 pub fn summary_graph() -> NamedNode {
     NamedNode::new_unchecked(SUMMARY_GRAPH)
@@ -81,6 +85,14 @@ pub enum Kind {
     OnBody,
     /// Of a body: "YEAR\tMEETING", a minuted meeting it held that municipal year.
     Held,
+    /// Of a minuted meeting: "DATE\tBODY", its date and a body it is a meeting of.
+    Minuted,
+    /// Of a minuted meeting: a person present at it (present, chair or vice-chair).
+    PresentPerson,
+    /// Of a minuted meeting: a person who chaired it.
+    ChairPerson,
+    /// Of a meeting: an agenda item at it (witnessed by the item's `cg:meeting`).
+    Item,
 }
 
 /// One union-graph triple counting towards a person's or a body's summary.
@@ -99,7 +111,7 @@ pub struct Witness {
 /// graph's additions and removals of these are all a summary needs).
 pub fn is_witness_triple(quad: &Quad) -> bool {
     let p = quad.predicate.as_str();
-    p == PREDICATES.0 || p == PREDICATES.1 || p == PREDICATES.2 || p == PREDICATES.3
+    WITNESS_PREDICATES.contains(&p)
 }
 
 /// `cg:postTitle`, `cg:organisationName`, `cg:status`, `cg:kind`.
@@ -137,6 +149,7 @@ enum Class {
     Membership,
     Attendance,
     Meeting,
+    AgendaItem,
 }
 
 /// What witnesses are read with: the classes, holdings' members, records'
@@ -154,6 +167,8 @@ pub struct Context {
     meeting_of: HashMap<u32, u32>,
     bodies_of: HashMap<u32, Vec<u32>>,
     year_of: HashMap<u32, i64>,
+    /// The `xsd:date` of a subject (meetings'), interned.
+    date_of: HashMap<u32, u32>,
     minuted: HashSet<u32>,
     /// Witness triples kept by [`Context::add_keeping`]: subject, predicate
     /// (index in [`WITNESS_PREDICATES`]), value.
@@ -164,8 +179,18 @@ pub struct Context {
     typed_first: bool,
 }
 
-/// `cg:postTitle`, `cg:organisationName`, `cg:status`, `cg:kind`.
-const WITNESS_PREDICATES: [&str; 4] = [PREDICATES.0, PREDICATES.1, PREDICATES.2, PREDICATES.3];
+/// `cg:postTitle`, `cg:organisationName`, `cg:status`, `cg:kind` (literal
+/// objects), and `cg:meeting` (an agenda item's meeting: an IRI).
+const WITNESS_PREDICATES: [&str; 5] = [
+    PREDICATES.0,
+    PREDICATES.1,
+    PREDICATES.2,
+    PREDICATES.3,
+    "https://councilgraph.org/ontology#meeting",
+];
+
+/// The index of `cg:meeting` in [`WITNESS_PREDICATES`].
+const MEETING_LINK: usize = 4;
 
 impl Context {
     /// A context for reading the union graph: every `rdf:type` quad of
@@ -209,6 +234,8 @@ impl Context {
                     Some(Class::Attendance)
                 } else if o.strip_prefix(ns::CG) == Some("Meeting") {
                     Some(Class::Meeting)
+                } else if o.strip_prefix(ns::CG) == Some("AgendaItem") {
+                    Some(Class::AgendaItem)
                 } else {
                     None
                 };
@@ -249,6 +276,10 @@ impl Context {
                 if let Some(year) = municipal_year(l.value()) {
                     let s = self.id(s.as_str());
                     self.year_of.insert(s, year);
+                    if l.datatype() == xsd::DATE {
+                        let date = self.id(l.value());
+                        self.date_of.insert(s, date);
+                    }
                 }
             }
             Term::Literal(l) if p == PREDICATES.3 && l.value() == "minutes" => {
@@ -262,13 +293,11 @@ impl Context {
     /// [`Context::add`], keeping `quad` too if it is a witness triple.
     pub fn add_keeping(&mut self, quad: &Quad) {
         self.add(quad);
-        let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) = (&quad.subject, &quad.object) else {
+        let Some((s, i, value)) = witness_parts(quad) else {
             return;
         };
-        if let Some(i) = WITNESS_PREDICATES.iter().position(|p| *p == quad.predicate.as_str()) {
-            let (s, value) = (self.id(s.as_str()), self.id(value.value()));
-            self.triples.push((s, i, value));
-        }
+        let (s, value) = (self.id(s), self.id(value));
+        self.triples.push((s, i, value));
     }
 
     /// The witnesses of one triple (`predicate`: its index in
@@ -287,6 +316,14 @@ impl Context {
             return;
         };
         let typed = |class| self.typed.contains(&(s, class));
+        // An agenda item counts at its meeting (whatever the meeting's
+        // type, kind or date: the query reading it joins those).
+        if predicate == MEETING_LINK {
+            if holdings && typed(Class::AgendaItem) {
+                emit(value, Kind::Item, subject.to_string(), subject.to_string());
+            }
+            return;
+        }
         // A meeting's bodies and municipal year, when it is a typed meeting.
         let meeting_facts = |m: u32| -> Option<(&[u32], i64)> {
             self.typed.contains(&(m, Class::Meeting)).then_some(())?;
@@ -319,6 +356,13 @@ impl Context {
                     return;
                 };
                 let minuted = self.minuted.contains(&at);
+                // Of the meeting itself, whatever its bodies.
+                if minuted && PRESENT.contains(&value) {
+                    emit(at_name, Kind::PresentPerson, who.to_string(), subject.to_string());
+                }
+                if minuted && value == "chair" {
+                    emit(at_name, Kind::ChairPerson, who.to_string(), subject.to_string());
+                }
                 for &of in bodies {
                     let of = self.name(of);
                     if minuted && PRESENT.contains(&value) {
@@ -334,13 +378,13 @@ impl Context {
             }
             3 if meetings && value == "minutes" => {
                 if let Some((bodies, year)) = meeting_facts(s) {
+                    let date = self.date_of.get(&s).map(|&d| self.name(d));
                     for &of in bodies {
-                        emit(
-                            self.name(of),
-                            Kind::Held,
-                            format!("{year}\t{subject}"),
-                            subject.to_string(),
-                        );
+                        let of = self.name(of);
+                        emit(of, Kind::Held, format!("{year}\t{subject}"), subject.to_string());
+                        if let Some(date) = date {
+                            emit(subject, Kind::Minuted, format!("{date}\t{of}"), subject.to_string());
+                        }
                     }
                 }
             }
@@ -395,13 +439,10 @@ pub fn witnesses<'a>(triples: impl IntoIterator<Item = &'a Quad>, context: &[Qua
     }
     let mut out = Vec::new();
     for quad in triples {
-        let (NamedOrBlankNode::NamedNode(s), Term::Literal(value)) = (&quad.subject, &quad.object) else {
+        let Some((s, p, value)) = witness_parts(quad) else {
             continue;
         };
-        let Some(p) = WITNESS_PREDICATES.iter().position(|p| *p == quad.predicate.as_str()) else {
-            continue;
-        };
-        read.witnesses_of(s.as_str(), p, value.value(), scope, &mut |key, kind, value, by| {
+        read.witnesses_of(s, p, value, scope, &mut |key, kind, value, by| {
             out.push(Witness {
                 key: key.to_string(),
                 kind,
@@ -411,6 +452,22 @@ pub fn witnesses<'a>(triples: impl IntoIterator<Item = &'a Quad>, context: &[Qua
         });
     }
     out
+}
+
+/// A witness triple's subject, predicate (its index in
+/// [`WITNESS_PREDICATES`]) and value: a literal's, or for `cg:meeting`, the
+/// meeting's IRI.
+fn witness_parts(quad: &Quad) -> Option<(&str, usize, &str)> {
+    let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
+        return None;
+    };
+    let p = WITNESS_PREDICATES.iter().position(|p| *p == quad.predicate.as_str())?;
+    let value = match (&quad.object, p) {
+        (Term::NamedNode(o), MEETING_LINK) => o.as_str(),
+        (Term::Literal(l), p) if p != MEETING_LINK => l.value(),
+        _ => return None,
+    };
+    Some((s.as_str(), p, value))
 }
 
 /// One person's summary: for each kind, each value and how many witnesses
@@ -464,6 +521,13 @@ impl Tally {
     /// `cg:summaryApologies` and a `cg:summaryYearOf` for each municipal
     /// year the person was on the body; and of a body, a node per municipal
     /// year with `cg:summaryHeld`, the minuted meetings it held.
+    ///
+    /// Of a meeting (`queries/councillors-present-all-meetings-2023-2024.rq`,
+    /// `chairs-of-ilsc-meetings.rq`, `meetings.rq`): when minuted, its
+    /// `cg:summaryDate` and a `cg:summaryHeldBy` for each body, and a
+    /// `cg:summaryPresentPerson` (present, chair or vice-chair) and
+    /// `cg:summaryChairedBy` for each person so recorded; and
+    /// `cg:summaryItems`, how many agenda items it has.
     pub fn quads(&self, key: &NamedNode) -> Vec<Quad> {
         if self.is_empty() {
             return Vec::new();
@@ -522,6 +586,37 @@ impl Tally {
         }
         for (year, n) in held {
             quads.push(quad(&node("held", key.as_str(), year), "summaryHeld", integer(n)));
+        }
+        // Of a meeting: its date and bodies when minuted, who was present
+        // and who chaired, how many agenda items it has.
+        let mut dates = BTreeSet::new();
+        for pair in self.values(Kind::Minuted) {
+            if let Some((date, body)) = pair.split_once('\t') {
+                dates.insert(date);
+                quads.push(quad(
+                    key,
+                    "summaryHeldBy",
+                    Term::NamedNode(NamedNode::new_unchecked(body)),
+                ));
+            }
+        }
+        for date in dates {
+            quads.push(quad(
+                key,
+                "summaryDate",
+                Term::Literal(Literal::new_typed_literal(date, xsd::DATE)),
+            ));
+        }
+        for (kind, property) in [
+            (Kind::PresentPerson, "summaryPresentPerson"),
+            (Kind::ChairPerson, "summaryChairedBy"),
+        ] {
+            for person in self.values(kind) {
+                quads.push(quad(key, property, Term::NamedNode(NamedNode::new_unchecked(person))));
+            }
+        }
+        if let Some(items) = self.0.get(&Kind::Item) {
+            quads.push(quad(key, "summaryItems", integer(items.len())));
         }
         quads
     }
@@ -729,8 +824,71 @@ mod tests {
             ]
         );
         assert_eq!(up.remove("b2").unwrap(), [(Kind::Held, "2023\tm".to_string(), 1)]);
+        // The meeting's own summary gains the body; p was present already.
+        assert_eq!(
+            up.remove("m").unwrap(),
+            [(Kind::Minuted, "2024-04-30\tb2".to_string(), 1)]
+        );
         assert!(up.is_empty(), "{up:?}");
         assert_eq!(meetings_touched(&second), BTreeSet::from(["m".to_string()]));
+    }
+
+    #[test]
+    fn a_minuted_meeting_keeps_its_date_bodies_attendees_chair_and_items() {
+        let mut quads = meeting("m", "b", "minutes", "2024-10-29");
+        quads.extend(record("r1", "p", "m", "chair"));
+        quads.extend(record("r2", "q", "m", "apologies"));
+        quads.extend(record("r3", "s", "m", "vice-chair"));
+        for item in ["m/item/1", "m/item/2"] {
+            quads.push(q(item, rdf::TYPE.as_str(), iri(&format!("{}AgendaItem", ns::CG))));
+            quads.push(q(item, WITNESS_PREDICATES[MEETING_LINK], iri("m")));
+        }
+        // An item of another file's meeting, not typed here: no witness.
+        quads.push(q("x/item/1", WITNESS_PREDICATES[MEETING_LINK], iri("m")));
+        let of_m: BTreeSet<(String, String)> = from_union(&quads)
+            .into_iter()
+            .filter(|q| q.subject.to_string() == "<m>")
+            .map(|q| {
+                (
+                    q.predicate.as_str().rsplit('#').next().unwrap().to_string(),
+                    q.object.to_string(),
+                )
+            })
+            .collect();
+        let date = "\"2024-10-29\"^^<http://www.w3.org/2001/XMLSchema#date>";
+        let integer = "\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>";
+        let want: BTreeSet<(String, String)> = [
+            ("summaryDate", date),
+            ("summaryHeldBy", "<b>"),
+            ("summaryPresentPerson", "<p>"),
+            ("summaryPresentPerson", "<s>"),
+            ("summaryChairedBy", "<p>"),
+            ("summaryItems", integer),
+        ]
+        .into_iter()
+        .map(|(p, o)| (p.to_string(), o.to_string()))
+        .chain(of_m.iter().filter(|(p, _)| p == "summaryTally").cloned())
+        .collect();
+        assert_eq!(of_m, want);
+
+        // As an agenda, nobody is present or chairs it, and it has no date
+        // or body in the summary; its items still count.
+        let agenda: Vec<Quad> = quads
+            .iter()
+            .map(|x| match &x.object {
+                Term::Literal(l) if l.value() == "minutes" => q("m", PREDICATES.3, lit("agenda")),
+                _ => x.clone(),
+            })
+            .collect();
+        let kinds: BTreeSet<String> = from_union(&agenda)
+            .into_iter()
+            .filter(|q| q.subject.to_string() == "<m>")
+            .map(|q| q.predicate.as_str().rsplit('#').next().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            kinds,
+            BTreeSet::from(["summaryItems".to_string(), "summaryTally".to_string()])
+        );
     }
 
     #[test]
