@@ -83,14 +83,23 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
     let conjunctions = IN_CONJUNCTION
         .captures_iter(s)
         .map(|c| (c.name("name").expect("group"), BodyKind::Other));
+    // The bounds on words and letters are counted here, not in the
+    // patterns: a bounded repeat of a Unicode class compiles to a copy per
+    // repeat (these three took 20 ms of every run; bench/regex-compile).
+    let words = |c: &regex::Captures, group: &str| c.name(group).map_or(0, |g| g.as_str().split(' ').count());
+    let letters = |c: &regex::Captures, group: &str| c.name(group).map_or(0, |g| g.as_str().chars().count());
     let listed = LISTED_SERVICE
         .captures_iter(s)
+        .filter(|c| words(c, "name") <= 7)
         .map(|c| (c.name("name").expect("group"), BodyKind::Service));
     let meetings = MULTI_AGENCY_MEETINGS
         .captures_iter(s)
+        // " Child Exploitation" splits into an empty first word and two.
+        .filter(|c| words(c, "words") <= 6 && letters(c, "acronym") <= 9)
         .map(|c| (c.get(0).expect("match"), BodyKind::Group));
     let bracketed = BRACKETED_DESCRIPTION
         .captures_iter(s)
+        .filter(|c| words(c, "name") <= 6 && letters(c, "description") <= 60)
         .map(|c| (c.name("name").expect("group"), BodyKind::Service));
     let found: Vec<_> = described
         .chain(conjunctions)
@@ -111,10 +120,8 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
 /// A list item that is a name and a lower-case "service" or "team":
 /// "- Rotherham Young Carers service" under "… on the following services:".
 static LISTED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*){1,5} (?:service|team))[ \t]*$",
-    )
-    .expect("regex")
+    Regex::new(r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*)+ (?:service|team))[ \t]*$")
+        .expect("regex")
 });
 
 /// Standing multi-agency meetings, which minutes name like bodies:
@@ -122,14 +129,14 @@ static LISTED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Assessment Conference". An acronym printed inside ("… Exploitation
 /// (MACE) meetings") is left out of the name.
 static MULTI_AGENCY_MEETINGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bMulti[- ]?[Aa]gency(?: \p{Lu}[\p{L}'’-]*){1,5} (?:\(\p{Lu}[\p{L}&]{1,8}\) )?(?:[Mm]eetings?|[Cc]onferences?)\b")
+    Regex::new(r"\bMulti[- ]?[Aa]gency(?P<words>(?: \p{Lu}[\p{L}'’-]*)+) (?:\((?P<acronym>\p{Lu}[\p{L}&]+)\) )?(?:[Mm]eetings?|[Cc]onferences?)\b")
         .expect("regex")
 });
 
 /// A list item's name followed by a bracketed description of what it is:
 /// "- Rights to Rights (LAC children's rights service)".
 static BRACKETED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: (?:\p{Lu}[\p{L}'’&-]*|to|of|and|for|the)){0,5}) \([^()\n]{0,60}\b(?:service|charity|organisation|team|group|provider)\)[ \t]*$")
+    Regex::new(r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: (?:\p{Lu}[\p{L}'’&-]*|to|of|and|for|the))*) \((?P<description>[^()\n]*)\b(?:service|charity|organisation|team|group|provider)\)[ \t]*$")
         .expect("regex")
 });
 
