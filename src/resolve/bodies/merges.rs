@@ -17,25 +17,33 @@ pub(super) fn merge_other_spellings(
     acronyms: &[(&str, &str)],
     council: &str,
 ) {
-    // Worked out once, not for every pair of bodies.
-    let defined: HashSet<(String, String)> = acronyms
-        .iter()
-        .map(|(acronym, expansion)| (name_core(acronym, council), name_core(expansion, council)))
-        .collect();
+    // Worked out once, not for every pair of bodies: the expansions of each
+    // acronym, and each name with an acronym in it spelled out.
+    let mut defined: HashMap<String, HashSet<String>> = HashMap::new();
+    for (acronym, expansion) in acronyms {
+        defined
+            .entry(name_core(acronym, council))
+            .or_default()
+            .insert(name_core(expansion, council));
+    }
     let spelled: Vec<(String, String)> = acronyms
         .iter()
         .map(|(acronym, expansion)| (name_core(acronym, ""), name_core(expansion, "")))
         .collect();
+    let spelled_out: HashMap<String, Vec<String>> = order
+        .iter()
+        .map(|core| (core.clone(), with_acronym_spelled_out(core, &spelled, council)))
+        .collect();
     merge_where(
         by_core,
         order,
-        |short, _, long, _| defined.contains(&(short.to_string(), long.to_string())),
+        |short, _, long, _| defined.get(short).is_some_and(|expansions| expansions.contains(long)),
         false,
     );
     merge_where(
         by_core,
         order,
-        |short, _, long, _| with_acronym_spelled_out(short, long, &spelled, council),
+        |short, _, long, _| spelled_out[short].iter().any(|core| core == long),
         false,
     );
     merge_where(by_core, order, |_, short, _, long| led_by_initials(short, long), false);
@@ -85,20 +93,24 @@ fn merge_where(
 
 /// "Post CSE Support Services" beside "Post Child Sexual Exploitation
 /// Support Services": an acronym in the name, spelled out, gives the other.
-/// `spelled`: each acronym's core with its expansion's.
-fn with_acronym_spelled_out(short: &str, long: &str, spelled: &[(String, String)], council: &str) -> bool {
+/// `spelled`: each acronym's core with its expansion's. Returns the cores
+/// `short` has with each acronym in it spelled out.
+fn with_acronym_spelled_out(short: &str, spelled: &[(String, String)], council: &str) -> Vec<String> {
     let words: Vec<&str> = short.split(' ').collect();
-    words.len() >= 2
-        && spelled.iter().any(|(acronym, expansion)| {
-            if !words.contains(&acronym.as_str()) {
-                return false;
-            }
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    spelled
+        .iter()
+        .filter(|(acronym, _)| words.contains(&acronym.as_str()))
+        .map(|(acronym, expansion)| {
             let replaced: Vec<&str> = words
                 .iter()
                 .map(|w| if w == acronym { expansion.as_str() } else { w })
                 .collect();
-            name_core(&replaced.join(" "), council) == long
+            name_core(&replaced.join(" "), council)
         })
+        .collect()
 }
 
 /// "SY Police" beside "South Yorkshire Police", "CF Board" beside "Child
@@ -201,7 +213,7 @@ fn is_sub_bag(a: &[&str], b: &[&str]) -> bool {
 /// name of two words, a kind of body, that ends one longer name, and no
 /// other ("the Delivery Group" among several delivery groups stays apart).
 fn is_tail_of(short: &str, long: &str) -> bool {
-    short.split(' ').count() == 2 && long.ends_with(&format!(" {short}"))
+    short.split(' ').count() == 2 && long.strip_suffix(short).is_some_and(|front| front.ends_with(' '))
 }
 
 #[cfg(test)]
