@@ -221,9 +221,13 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
             .map(|known| store::known_names_quad(&topics_graph, &scope(options), known));
         write_bulk(store, options, &to_write, scheme, known_names, &mut summary, progress)?;
     } else {
-        // Each graph replaced below adjusts the summaries by its difference:
-        // they must first be those of the store as it is.
-        if store::ensure_summaries(store)? {
+        let rewrites_much = to_write.len() >= COMPACT_AFTER_FILES.max(existing.len() / 4);
+        if rewrites_much {
+            // Cheaper computed once at the end than kept in step file by file.
+            store::drop_summaries(store)?;
+        } else if store::ensure_summaries(store)? {
+            // Each graph replaced below adjusts the summaries by its
+            // difference: they must first be those of the store as it is.
             tracing::debug!("summaries computed from the union graph: {:?}", started.elapsed());
         }
         // The names kept for the next build are true only once every graph
@@ -245,8 +249,9 @@ pub fn build(store: &Store, options: &BuildOptions, progress: &(dyn Fn(&str) + S
         // Replacing many graphs leaves RocksDB full of deleted entries that
         // every later read steps over (at 1k meetings, queries ran 2-15×
         // slower after a whole-store rewrite); compact them away.
-        if to_write.len() >= COMPACT_AFTER_FILES.max(existing.len() / 4) {
+        if rewrites_much {
             store.optimize()?;
+            store::ensure_summaries(store)?;
         }
     }
     tracing::debug!("graphs written: {:?}", started.elapsed());
@@ -419,7 +424,8 @@ fn records_for_planning_unread(
 }
 
 /// A rebuild that rewrites at least this many files (and a quarter of the
-/// store) compacts the store afterwards.
+/// store) computes the summaries once at its end instead of keeping them in
+/// step file by file, and compacts the store.
 const COMPACT_AFTER_FILES: usize = 64;
 
 /// A file read: its source and any warning, or why it could not be read.
@@ -529,6 +535,9 @@ fn write_per_file(
     for_each_chunk_of_quads(options, files, summary, progress, |file, model, quads, summary| {
         store::replace_graph(store, &store::graph_for(&options.minter, &file.id), &quads)?;
         summary.count_written(&model, quads.len());
+        if summary.changed % WRITE_CHUNK == 0 {
+            store.flush()?;
+        }
         Ok(())
     })
 }
