@@ -450,7 +450,7 @@ pub fn ensure_summaries(store: &Store) -> Result<bool> {
 }
 
 /// The bulk loader's memory budget for the summaries.
-const SUMMARY_LOAD_MEGABYTES: usize = 128;
+const SUMMARY_LOAD_MEGABYTES: usize = 32;
 
 /// The summary graph's quads as computed from scratch from the union
 /// graph (what the kept summaries must always equal).

@@ -37,6 +37,7 @@
 //! added and removed triples, read with the file's own quads.
 
 use crate::rdf::ns;
+use indexmap::IndexSet;
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -159,8 +160,8 @@ enum Class {
 /// themselves, for computing summaries from scratch.
 #[derive(Default)]
 pub struct Context {
-    ids: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    /// Every name read, once: its index is its id.
+    names: IndexSet<Box<str>>,
     typed: HashSet<(u32, Class)>,
     member_of: HashMap<u32, u32>,
     person_of: HashMap<u32, u32>,
@@ -203,13 +204,15 @@ impl Context {
     }
 
     fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = u32::try_from(self.names.len()).expect("fewer than 4 billion names");
-        self.names.push(name.into());
-        self.ids.insert(name.into(), id);
-        id
+        let index = match self.names.get_index_of(name) {
+            Some(index) => index,
+            None => self.names.insert_full(name.into()).0,
+        };
+        u32::try_from(index).expect("fewer than 4 billion names")
+    }
+
+    fn id_of(&self, name: &str) -> Option<u32> {
+        self.names.get_index_of(name).map(|index| index as u32)
     }
 
     fn name(&self, id: u32) -> &str {
@@ -255,7 +258,7 @@ impl Context {
                     return;
                 };
                 if self.typed_first && link < 3 {
-                    let typed = self.ids.get(s.as_str()).is_some_and(|&s| {
+                    let typed = self.id_of(s.as_str()).is_some_and(|s| {
                         [Class::Membership, Class::Attendance]
                             .iter()
                             .any(|&c| self.typed.contains(&(s, c)))
@@ -312,7 +315,7 @@ impl Context {
     ) {
         let holdings = scope != Scope::Meetings;
         let meetings = scope != Scope::Holdings;
-        let Some(&s) = self.ids.get(subject) else {
+        let Some(s) = self.id_of(subject) else {
             return;
         };
         let typed = |class| self.typed.contains(&(s, class));
