@@ -480,7 +480,7 @@ fn for_each_chunk_of_quads(
 }
 
 /// Memory the bulk loader may use for its batches (it uses 2 GB a thread by default).
-const BULK_LOAD_MEGABYTES: usize = 256;
+const BULK_LOAD_MEGABYTES: usize = 128;
 
 /// Writes every file's graph, and the topic scheme's, into a store that
 /// holds no source, with the bulk loader: nothing is visible until its
