@@ -16,6 +16,11 @@ use std::sync::LazyLock;
 /// A capitalised name of up to five words ("South Yorkshire Futures").
 const NAME: &str = r"\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4}";
 
+/// [`NAME`] with any number of words, for a name a pattern ends with
+/// before the words after it: its last five words are what `NAME` would
+/// match (see `last_words_start`).
+const NAME_UNBOUNDED: &str = r"\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*";
+
 /// Last words of documents and events, not bodies: "in conjunction with
 /// the Neglect Strategy".
 const NOT_BODY_ENDS: &[&str] = &[
@@ -36,16 +41,21 @@ const NOT_BODY_ENDS: &[&str] = &[
 ];
 
 /// A name with its acronym printed before its head noun: "Independent
-/// Sexual Violence Advocacy (ISVA) Team".
+/// Sexual Violence Advocacy (ISVA) Team". Of two to seven words: the
+/// repeat is unbounded and the match cut to its last seven words in
+/// `phrased_bodies` (a bounded repeat of a Unicode class compiles to a copy
+/// per repeat; the leftmost match of `{1,6}` starts at the seventh word
+/// from the end).
 static INTERRUPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}[\p{L}'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}'’-]*){1,6}\s+\([A-Z][A-Za-z&]{1,7}\)\s+(?P<head>\p{Lu}\p{Ll}+)\b")
+    Regex::new(r"\p{Lu}[\p{L}'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}'’-]*)+\s+\([A-Z][A-Za-z&]{1,7}\)\s+(?P<head>\p{Lu}\p{Ll}+)\b")
         .expect("regex")
 });
 
 /// "Fostering Rotherham was a collaboration of …", "X is a local charity".
+/// The name is cut to its last five words in `phrased_bodies`.
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME})\s+(?:was|is)\s+an?\s+(?:[a-z-]+\s+){{0,2}}(?P<kind>collaboration|charity|organisation|organization|consortium|network)\s*(?:of|between|with|that|which|[,.;])"
+        r"(?P<name>{NAME_UNBOUNDED})\s+(?:was|is)\s+an?\s+(?:[a-z-]+\s+){{0,2}}(?P<kind>collaboration|charity|organisation|organization|consortium|network)\s*(?:of|between|with|that|which|[,.;])"
     ))
     .expect("regex")
 });
@@ -68,9 +78,14 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
         let Some(kind) = head_noun_kind(&m["head"].to_lowercase()) else {
             continue;
         };
-        let at = Span::new(span.start + whole.start(), span.start + whole.end());
+        let name = whole
+            .as_str()
+            .find('(')
+            .map_or(whole.as_str(), |paren| &whole.as_str()[..paren]);
+        let from = whole.start() + last_words_start(name, 7);
+        let at = Span::new(span.start + from, span.start + whole.end());
         out.retain(|b| !at.contains(b.name.span));
-        out.push(mention(whole.as_str(), at, kind));
+        out.push(mention(&s[from..whole.end()], at, kind));
     }
     let described = DESCRIBED.captures_iter(s).map(|c| {
         let kind = if &c["kind"] == "charity" {
@@ -78,11 +93,14 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
         } else {
             BodyKind::Other
         };
-        (c.name("name").expect("group"), kind)
+        let name = c.name("name").expect("group");
+        let from = name.start() + last_words_start(name.as_str(), 5);
+        ((from, name.end()), kind)
     });
+    let range = |m: regex::Match| (m.start(), m.end());
     let conjunctions = IN_CONJUNCTION
         .captures_iter(s)
-        .map(|c| (c.name("name").expect("group"), BodyKind::Other));
+        .map(|c| (range(c.name("name").expect("group")), BodyKind::Other));
     // The bounds on words and letters are counted here, not in the
     // patterns: a bounded repeat of a Unicode class compiles to a copy per
     // repeat (these three took 20 ms of every run; bench/regex-compile).
@@ -91,26 +109,26 @@ pub(crate) fn phrased_bodies(text: &str, span: Span, out: &mut Vec<BodyMention>)
     let listed = LISTED_SERVICE
         .captures_iter(s)
         .filter(|c| words(c, "name") <= 7)
-        .map(|c| (c.name("name").expect("group"), BodyKind::Service));
+        .map(|c| (range(c.name("name").expect("group")), BodyKind::Service));
     let meetings = MULTI_AGENCY_MEETINGS
         .captures_iter(s)
         // " Child Exploitation" splits into an empty first word and two.
         .filter(|c| words(c, "words") <= 6 && letters(c, "acronym") <= 9)
-        .map(|c| (c.get(0).expect("match"), BodyKind::Group));
+        .map(|c| (range(c.get(0).expect("match")), BodyKind::Group));
     let bracketed = BRACKETED_DESCRIPTION
         .captures_iter(s)
         .filter(|c| words(c, "name") <= 6 && letters(c, "description") <= 60)
-        .map(|c| (c.name("name").expect("group"), BodyKind::Service));
+        .map(|c| (range(c.name("name").expect("group")), BodyKind::Service));
     let found: Vec<_> = described
         .chain(conjunctions)
         .chain(listed)
         .chain(meetings)
         .chain(bracketed)
         .collect();
-    for (name, kind) in found {
-        let text_of = name.as_str().trim_start_matches("The ");
-        let start = span.start + name.end() - text_of.len();
-        let at = Span::new(start, span.start + name.end());
+    for ((name_start, name_end), kind) in found {
+        let text_of = s[name_start..name_end].trim_start_matches("The ");
+        let start = span.start + name_end - text_of.len();
+        let at = Span::new(start, span.start + name_end);
         if is_body_name(text_of) && !out.iter().any(|b| b.name.span.contains(at) || at.contains(b.name.span)) {
             out.push(mention(&without_acronym(text_of), at, kind));
         }
@@ -139,6 +157,26 @@ static BRACKETED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*[-•*][ \t]+(?P<name>\p{Lu}[\p{L}'’&-]*(?: (?:\p{Lu}[\p{L}'’&-]*|to|of|and|for|the))*) \((?P<description>[^()\n]*)\b(?:service|charity|organisation|team|group|provider)\)[ \t]*$")
         .expect("regex")
 });
+
+/// The byte offset in `name` (capitalised words separated by white space,
+/// "and" or "&" between two of them) at which its last `max` words start:
+/// where a pattern repeating its words at most `max - 1` times after the
+/// first would have started its leftmost match; 0 when it has no more.
+pub(super) fn last_words_start(name: &str, max: usize) -> usize {
+    let mut starts = Vec::new();
+    let mut previous_space = true;
+    for (i, c) in name.char_indices() {
+        let space = c.is_whitespace();
+        if previous_space && !space {
+            let word = name[i..].split(char::is_whitespace).next().unwrap_or("");
+            if word != "and" && word != "&" {
+                starts.push(i);
+            }
+        }
+        previous_space = space;
+    }
+    starts.len().checked_sub(max).map_or(0, |skip| starts[skip])
+}
 
 /// Whether a capitalised phrase can name a body: two words or more, not a
 /// person's name, nor a document's or an event's.
@@ -170,6 +208,62 @@ fn mention(name: &str, at: Span, kind: BodyKind) -> BodyMention {
 #[cfg(test)]
 mod tests {
     use super::super::tests::names;
+    use super::*;
+
+    /// The matches of `bounded` in `text` (start of group `name`, or of the
+    /// match, to the match's end) and those of `unbounded` with that start
+    /// moved to the last `max` words, as `phrased_bodies` and
+    /// `apposed_names` cut them.
+    type Ranges = Vec<(usize, usize)>;
+
+    fn both(bounded: &str, unbounded: &Regex, text: &str, max: usize) -> (Ranges, Ranges) {
+        let bounded = Regex::new(bounded).expect("regex");
+        fn start<'h>(c: &regex::Captures<'h>) -> regex::Match<'h> {
+            c.name("name").unwrap_or_else(|| c.get(0).expect("match"))
+        }
+        let old = bounded
+            .captures_iter(text)
+            .map(|c| (start(&c).start(), c.get(0).expect("match").end()))
+            .collect();
+        let new = unbounded
+            .captures_iter(text)
+            .map(|c| {
+                let name = start(&c).as_str();
+                let name = name.find('(').map_or(name, |paren| &name[..paren]);
+                (
+                    start(&c).start() + last_words_start(name, max),
+                    c.get(0).expect("match").end(),
+                )
+            })
+            .collect();
+        (old, new)
+    }
+
+    #[test]
+    fn unbounded_names_cut_to_their_last_words_match_as_bounded_ones() {
+        let interrupted = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}'’-]*){1,6}\s+\([A-Z][A-Za-z&]{1,7}\)\s+(?P<head>\p{Lu}\p{Ll}+)\b";
+        let described = format!(
+            r"(?P<name>{NAME})\s+(?:was|is)\s+an?\s+(?:[a-z-]+\s+){{0,2}}(?P<kind>collaboration|charity|organisation|organization|consortium|network)\s*(?:of|between|with|that|which|[,.;])"
+        );
+        let apposed = r"(?P<name>\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,3}),\s+the\s+(?P<desc>(?:[a-z][a-z-]*\s+){0,3})(?P<kind>charity|unit|provider|organisation|organization|agency|trust|school|college)\s*[,.;:)]";
+        let texts = [
+            "the Rotherham And District Independent Sexual Violence and Domestic & Abuse Advocacy Service (ISVA) Team met. \
+             Then xYz One Two (AB) Board, A B C D E F G H (CD) Panel and Zoë’s Ñandú-Group (EF) Forum.",
+            "Of The Big Local Area Youth Music Action Group was a network of. Fostering Rotherham was a collaboration of \
+             others; Safe Lives, the national charity, and The Rotherham Young Carers Support Project Ltd, the local charity.",
+            "A\nB\tC  D E (XY) Unit1 or Aa Bb (XY) Team. One Two Three Four Five Six Seven Eight, the pupil referral unit.",
+        ];
+        for text in texts {
+            for (bounded, unbounded, max) in [
+                (interrupted.to_string(), &*INTERRUPTED, 7),
+                (described.clone(), &*DESCRIBED, 5),
+                (apposed.to_string(), &*super::super::NAME_THEN_KIND, 4),
+            ] {
+                let (old, new) = both(&bounded, unbounded, text, max);
+                assert_eq!(new, old, "{bounded} in {text}");
+            }
+        }
+    }
 
     #[test]
     fn an_acronym_inside_a_name_stays_in_it() {
