@@ -36,11 +36,21 @@ fn is_letter_or_digit(c: char) -> bool {
 /// and hyphens up to its last letter or digit, and keeps a possessive
 /// ending; "&" is a word of its own.
 fn word_ranges(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    // The character at byte `i` and its width: ASCII read as a byte.
+    let char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = s[i..].chars().next().expect("a character");
+            (c, c.len_utf8())
+        }
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(c) = s[at..].chars().next() {
+        while at < bytes.len() {
+            let (c, width) = char_at(at);
             let start = at;
-            at += c.len_utf8();
+            at += width;
             if c == '&' {
                 return Some((start, at));
             }
@@ -49,18 +59,22 @@ fn word_ranges(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             }
             // The last letter or digit of the run of word characters.
             let mut end = at;
-            for (i, ch) in s[at..].char_indices() {
+            let mut i = at;
+            while i < bytes.len() {
+                let (ch, width) = char_at(i);
                 if is_letter_or_digit(ch) {
-                    end = at + i + ch.len_utf8();
+                    end = i + width;
                 } else if !matches!(ch, '\'' | '’' | '.' | '-') {
                     break;
                 }
+                i += width;
             }
-            let rest = &s[end..];
-            if let Some(apostrophe) = rest.chars().next().filter(|&ch| ch == '\'' || ch == '’') {
-                end += apostrophe.len_utf8();
-                if s[end..].starts_with('s') {
-                    end += 1;
+            if let Some((apostrophe, width)) = (end < bytes.len()).then(|| char_at(end)) {
+                if apostrophe == '\'' || apostrophe == '’' {
+                    end += width;
+                    if bytes.get(end) == Some(&b's') {
+                        end += 1;
+                    }
                 }
             }
             at = end;
