@@ -421,7 +421,10 @@ mod tests {
         assert_eq!(starts.len(), norm.len() + 1);
         assert_eq!(starts[4], 4); // the space for the hyphen
         let child = norm.find("child's").expect("word");
-        assert_eq!(&text[starts[child] as usize..starts[child + 7] as usize], "child\u{2019}s");
+        assert_eq!(
+            &text[starts[child] as usize..starts[child + 7] as usize],
+            "child\u{2019}s"
+        );
         assert_eq!(starts[norm.len()] as usize, text.len());
         assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     }
