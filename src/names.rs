@@ -4,7 +4,7 @@
 //! Architecture invariant: pure functions over text slices; no knowledge of
 //! any particular council, committee or person.
 
-use crate::text::Span;
+use crate::text::{is_letter, Span};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -162,16 +162,6 @@ fn is_ascii_name_token(w: &[u8]) -> bool {
         i = end;
     }
     i == w.len()
-}
-
-/// A letter (`\p{L}`, as the `regex` crate's tables have it).
-fn is_letter(c: char) -> bool {
-    static NON_ASCII_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("letter regex"));
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        NON_ASCII_LETTER.is_match(c.encode_utf8(&mut [0; 4]))
-    }
 }
 
 /// The length of the token at the start of `s`, as the pattern

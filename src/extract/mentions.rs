@@ -205,16 +205,6 @@ fn sign_off_rows(text: &str, span: Span, out: &mut Vec<Mention>) {
     }
 }
 
-/// Whether `c` is a word character as `\b` sees it (`\w`).
-fn is_word_char(c: char) -> bool {
-    static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").expect("regex"));
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        NON_ASCII_WORD.is_match(c.encode_utf8(&mut [0; 4]))
-    }
-}
-
 /// The matches of [`CANDIDATE`] in `s` that start at a word boundary, as
 /// `find_iter` finds those of the pattern led by `\b`: a match after a
 /// word character is passed over and the search goes on from the next
@@ -223,7 +213,11 @@ fn candidates(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
     let mut at = 0;
     std::iter::from_fn(move || loop {
         let m = CANDIDATE.find_at(s, at)?;
-        if s[..m.start()].chars().next_back().is_some_and(is_word_char) {
+        if s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char)
+        {
             at = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
