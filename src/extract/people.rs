@@ -408,7 +408,7 @@ mod tests {
         ] {
             let ours = RESOLUTION_SUBJECT
                 .captures(s)
-                .filter(|c| !c.name("number").is_some_and(|n| n.as_str().chars().count() > 3))
+                .filter(|c| c.name("number").is_none_or(|n| n.as_str().chars().count() <= 3))
                 .map(|c| (c.get(0).expect("match").range(), c.name("who").expect("who").range()));
             let theirs = bounded
                 .captures(s)

@@ -295,15 +295,13 @@ fn bracketed_acronym_len(s: &str) -> Option<usize> {
     if !chars.next().is_some_and(|(_, c)| crate::text::is_upper_letter(c)) {
         return None;
     }
-    let mut letters = 0;
-    for (i, c) in chars {
+    for (letters, (i, c)) in chars.enumerate() {
         if c == ')' {
             return (1..=8).contains(&letters).then_some(i + 1);
         }
         if !(c == '&' || crate::text::is_letter(c)) || letters == 8 {
             return None;
         }
-        letters += 1;
     }
     None
 }
