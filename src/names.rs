@@ -4,7 +4,7 @@
 //! Architecture invariant: pure functions over text slices; no knowledge of
 //! any particular council, committee or person.
 
-use crate::text::Span;
+use crate::text::{is_letter, Span};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -81,14 +81,26 @@ pub fn split_honorific(s: &str) -> (Option<&'static str>, usize) {
 }
 
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(word.to_lowercase().as_str())
+    contains_lowercased(&GIVEN_NAMES, word)
 }
 
 pub fn is_non_name_word(word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .to_lowercase();
-    NON_NAME_WORDS.contains(w.as_str())
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+    contains_lowercased(&NON_NAME_WORDS, w)
+}
+
+/// Whether `set` holds `word` lower-cased; a short ASCII word is
+/// lower-cased on the stack, not into a new string.
+fn contains_lowercased(set: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(word.to_lowercase().as_str())
+    }
 }
 
 static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,15 +113,90 @@ static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `word` could be part of a personal name.
 pub fn is_name_token(word: &str) -> bool {
     let initial = word.len() == 2 && word.ends_with('.');
-    NAME_TOKEN.is_match(word) && (initial || (!is_non_name_word(word) && word.chars().any(|c| c.is_lowercase())))
+    let shaped = if word.is_ascii() {
+        is_ascii_name_token(word.as_bytes())
+    } else {
+        NAME_TOKEN.is_match(word)
+    };
+    shaped && (initial || (!is_non_name_word(word) && word.chars().any(|c| c.is_lowercase())))
+}
+
+/// [`NAME_TOKEN`] on ASCII, matched by hand: "T.", or a capital, letters,
+/// an optional "'Neil" part, then any number of "-Sykes" / "- Swaine" parts.
+fn is_ascii_name_token(w: &[u8]) -> bool {
+    if w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.' {
+        return true;
+    }
+    if !w.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let mut i = 1;
+    while i < w.len() && w[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    // A run of lower-case letters starting at `at`: where it ends, if not empty.
+    let lower_run = |at: usize| {
+        let end = at + w[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+        (end > at).then_some(end)
+    };
+    if w.get(i) == Some(&b'\'') {
+        i += 1;
+        if w.get(i).is_some_and(u8::is_ascii_uppercase) {
+            i += 1;
+        }
+        let Some(end) = lower_run(i) else { return false };
+        i = end;
+    }
+    while w.get(i) == Some(&b'-') {
+        i += 1;
+        // `\s` in ASCII: space, tab, line feed, vertical tab, form feed, carriage return.
+        if w.get(i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        {
+            i += 1;
+        }
+        if !w.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let Some(end) = lower_run(i + 1) else { return false };
+        i = end;
+    }
+    i == w.len()
+}
+
+/// The length of the token at the start of `s`, as the pattern
+/// `^[\p{L}.'’]+(?:-\s?[\p{L}'’]+)*` matches it (0 where it does not):
+/// letters, periods and apostrophes, then hyphenated parts ("Warren-Sykes",
+/// "Cherry- Swaine").
+fn leading_token(s: &str) -> usize {
+    let run = |from: usize, period: bool| {
+        s[from..]
+            .char_indices()
+            .find(|&(_, c)| !(is_letter(c) || c == '\'' || c == '’' || (period && c == '.')))
+            .map_or(s.len(), |(i, _)| from + i)
+    };
+    let mut end = run(0, true);
+    if end == 0 {
+        return 0;
+    }
+    while s[end..].starts_with('-') {
+        let mut at = end + 1;
+        if let Some(space) = s[at..].chars().next().filter(|c| c.is_whitespace()) {
+            at += space.len_utf8();
+        }
+        let part = run(at, false);
+        if part == at {
+            break;
+        }
+        end = part;
+    }
+    end
 }
 
 /// The name tokens at the start of `s` (split on single spaces, with the
 /// "Cherry- Swaine" line-break hyphen kept inside one token): the byte length
 /// of the run and the number of tokens.
 pub fn leading_name_run(s: &str) -> (usize, usize) {
-    static TOKEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[\p{L}.'’]+(?:-\s?[\p{L}'’]+)*").expect("token regex"));
     let mut pos = 0;
     let mut count = 0;
     loop {
@@ -118,11 +205,16 @@ pub fn leading_name_run(s: &str) -> (usize, usize) {
         if count > 0 && (lead == 0 || lead > 1) {
             break;
         }
-        let Some(m) = TOKEN.find(&rest[lead..]) else { break };
-        if !(is_name_token(m.as_str()) || is_bare_initial_before_name(&rest[lead..], m.end())) || count == 4 {
+        let token = leading_token(&rest[lead..]);
+        if token == 0 {
             break;
         }
-        pos += lead + m.end();
+        if !(is_name_token(&rest[lead..lead + token]) || is_bare_initial_before_name(&rest[lead..], token))
+            || count == 4
+        {
+            break;
+        }
+        pos += lead + token;
         count += 1;
     }
     (pos, count)
@@ -270,6 +362,62 @@ pub fn clean_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_and_name_tokens_are_matched_as_their_patterns_match() {
+        let token = Regex::new(r"^[\p{L}.'’]+(?:-\s?[\p{L}'’]+)*").expect("token regex");
+        let shaped = |w: &str| NAME_TOKEN.is_match(w);
+        for s in [
+            "Gough",
+            "Di'Lasio",
+            "McNeely",
+            "Warren-Sykes",
+            "Cherry- Swaine",
+            "T.",
+            "T",
+            "J.",
+            "O'neil",
+            "O'N",
+            "O'Neil-",
+            "O'Neil-Smith",
+            "Smith-",
+            "Smith-jones",
+            "Smith- Jones-Brown",
+            "Smith-\nJones",
+            "Smith--Jones",
+            "Smith -Jones",
+            "AB",
+            "A.B.",
+            "Ab'c'd",
+            "Zoë",
+            "Élodie",
+            "Ng’ang’a",
+            "D’Arcy",
+            "Smith\u{a0}- x",
+            "x",
+            "'s",
+            ".",
+            "-Jones",
+            "Smith-Jones,",
+            "Smith's",
+            "Mc'",
+            "Ann-\u{2003}Marie",
+            "Ann-\u{85}Marie",
+            "Ann-\x0BMarie",
+            "Ann-\u{a0}Marie",
+            "3rd",
+            "Smith3",
+            "",
+            "Smith-J",
+            "Smith-Jo-",
+            "Le'Marr-O'Neil",
+        ] {
+            assert_eq!(leading_token(s), token.find(s).map_or(0, |m| m.end()), "token of {s:?}");
+            if s.is_ascii() {
+                assert_eq!(is_ascii_name_token(s.as_bytes()), shaped(s), "name token {s:?}");
+            }
+        }
+    }
 
     fn name(text: &str, evidence: NameEvidence) -> Option<(Option<&'static str>, String, String)> {
         name_at(text, Span::new(0, text.len()), evidence).map(|n| {

@@ -4,7 +4,40 @@
 //! source stage produced; nothing downstream copies or rewrites that text
 //! except through [`Span::slice`].
 
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A letter (`\p{L}`, as the `regex` crate's tables have it): ASCII tested
+/// directly, other characters by a one-class pattern.
+pub fn is_letter(c: char) -> bool {
+    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("letter regex"));
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// A word character as `\b` sees it (`\w`), tested as [`is_letter`].
+pub fn is_word_char(c: char) -> bool {
+    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").expect("word regex"));
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// An upper-case letter (`\p{Lu}`), tested as [`is_letter`].
+pub fn is_upper_letter(c: char) -> bool {
+    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("letter regex"));
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
 
 /// A half-open byte range `[start, end)` into a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -174,6 +207,19 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_the_pattern_classes_letters() {
+        let letter = Regex::new(r"^\p{L}$").expect("regex");
+        let upper = Regex::new(r"^\p{Lu}$").expect("regex");
+        let word = Regex::new(r"^\w$").expect("regex");
+        for c in "aZ09_-'’ éÉßǅⅫ½ΣσДж東\u{301}\u{a0}".chars() {
+            let s = c.to_string();
+            assert_eq!(is_letter(c), letter.is_match(&s), "{c:?}");
+            assert_eq!(is_upper_letter(c), upper.is_match(&s), "{c:?}");
+            assert_eq!(is_word_char(c), word.is_match(&s), "{c:?}");
+        }
+    }
 
     #[test]
     fn lines_keep_absolute_spans_and_drop_crlf() {

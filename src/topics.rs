@@ -351,25 +351,39 @@ fn is_acronym(label: &str) -> bool {
 /// after the last: a character of the result spans from its own offset to
 /// the next one's (a space standing for a run of whitespace, the whole run).
 fn normalise(text: &str) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut starts: Vec<u32> = Vec::with_capacity(text.len() + 1);
     let offset = |i: usize| u32::try_from(i).expect("an item's text is under 4 GiB");
-    for (i, c) in text.char_indices() {
-        let c = match c {
-            c if c.is_whitespace() => ' ',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => ' ',
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            c => c,
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of the text, byte by byte: white space (as
+        // `char::is_whitespace` has it in ASCII) and hyphens become a space.
+        let (c, width) = match bytes[i] {
+            b'\t'..=b'\r' | b' ' | b'-' => (' ', 1),
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().expect("a character");
+                let mapped = match c {
+                    c if c.is_whitespace() => ' ',
+                    '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => ' ',
+                    '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                    c => c,
+                };
+                (mapped, c.len_utf8())
+            }
         };
-        if c == ' ' && out.ends_with(' ') {
-            // One space stands for the whole run.
-            continue;
+        // One space stands for the whole run.
+        if !(c == ' ' && out.last() == Some(&b' ')) {
+            let mut buf = [0; 4];
+            let encoded = c.encode_utf8(&mut buf);
+            out.extend_from_slice(encoded.as_bytes());
+            starts.extend(std::iter::repeat_n(offset(i), encoded.len()));
         }
-        out.push(c);
-        starts.extend(std::iter::repeat_n(offset(i), c.len_utf8()));
+        i += width;
     }
     starts.push(offset(text.len()));
-    (out, starts)
+    (String::from_utf8(out).expect("characters encoded as UTF-8"), starts)
 }
 
 #[cfg(test)]
@@ -397,6 +411,22 @@ mod tests {
 
     fn labels(tags: &[(String, f64)]) -> Vec<&str> {
         tags.iter().map(|(l, _)| l.as_str()).collect()
+    }
+
+    #[test]
+    fn normalised_text_maps_each_byte_back_to_its_character() {
+        let text = "Cost-of-living\u{2013}crisis:  the child\u{2019}s\u{a0}\u{a0}plan\t\x0B\r\n– ½ naïve";
+        let (norm, starts) = normalise(text);
+        assert_eq!(norm, "Cost of living crisis: the child's plan ½ naïve");
+        assert_eq!(starts.len(), norm.len() + 1);
+        assert_eq!(starts[4], 4); // the space for the hyphen
+        let child = norm.find("child's").expect("word");
+        assert_eq!(
+            &text[starts[child] as usize..starts[child + 7] as usize],
+            "child\u{2019}s"
+        );
+        assert_eq!(starts[norm.len()] as usize, text.len());
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]

@@ -42,6 +42,11 @@ static MEETS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The frequencies stated in `span` of `text` for the bodies at `bodies`.
 pub fn find_frequencies(text: &str, span: Span, bodies: &[Span]) -> Vec<FrequencyMention> {
+    frequencies_in(text, span, &sentences(text, span), bodies)
+}
+
+/// [`find_frequencies`] with the `sentences` of `span` already split.
+pub fn frequencies_in(text: &str, span: Span, sentences: &[Span], bodies: &[Span]) -> Vec<FrequencyMention> {
     let mut bodies: Vec<Span> = bodies.iter().filter(|b| span.contains(**b)).copied().collect();
     bodies.sort();
     bodies.dedup();
@@ -61,7 +66,7 @@ pub fn find_frequencies(text: &str, span: Span, bodies: &[Span]) -> Vec<Frequenc
             });
         }
     }
-    for sentence in sentences(text, span) {
+    for &sentence in sentences {
         let in_sentence: Vec<Span> = bodies.iter().filter(|b| sentence.contains(**b)).copied().collect();
         // The sentence's subject: its first name ("The Child Exploitation
         // Tactical Group (CETG) had …": the acronym in brackets is the same).

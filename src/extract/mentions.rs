@@ -11,9 +11,12 @@ use crate::text::{Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A name, with its honorific if any. It starts at a word boundary (`\b`),
+/// which `find_mentions` checks: a Unicode `\b` in the pattern makes the
+/// lazy DFA give up on text with non-ASCII letters.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Superintendent|Chief Superintendent|Inspector|Professor)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’-]*(?:-\s\p{Lu}\p{Ll}+)?){1,2}",
+        r"(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Superintendent|Chief Superintendent|Inspector|Professor)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’-]*(?:-\s\p{Lu}\p{Ll}+)?){1,2}",
     )
     .expect("regex")
 });
@@ -71,10 +74,11 @@ fn appointment(text: &str, name: Span) -> Option<Spanned> {
     }
     let appointed_follows =
         after.trim_start().starts_with("was appointed") || after.trim_start().starts_with("has been appointed");
+    if !appointed_follows {
+        return None;
+    }
     let sentence_start = text[..name.start].rfind(['.', '\n']).map_or(0, |p| p + 1);
-    let c = NEW_POST_BEFORE
-        .captures(&text[sentence_start..name.start])
-        .filter(|_| appointed_follows)?;
+    let c = NEW_POST_BEFORE.captures(&text[sentence_start..name.start])?;
     let post = c.name("post").expect("group");
     Some(Spanned::from_source(
         text,
@@ -201,10 +205,31 @@ fn sign_off_rows(text: &str, span: Span, out: &mut Vec<Mention>) {
     }
 }
 
+/// The matches of [`CANDIDATE`] in `s` that start at a word boundary, as
+/// `find_iter` finds those of the pattern led by `\b`: a match after a
+/// word character is passed over and the search goes on from the next
+/// character.
+fn candidates(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let m = CANDIDATE.find_at(s, at)?;
+        if s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char)
+        {
+            at = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        at = m.end();
+        return Some(m);
+    })
+}
+
 pub fn find_mentions(text: &str, span: Span) -> Vec<Mention> {
     let s = span.slice(text);
     let mut out = Vec::new();
-    for m in CANDIDATE.find_iter(s) {
+    for m in candidates(s) {
         let candidate = Span::new(span.start + m.start(), span.start + m.end());
         let Some(found) = name_at(text, candidate, NameEvidence::Marked) else {
             continue;
@@ -243,6 +268,20 @@ mod tests {
             .into_iter()
             .map(|m| m.name.text)
             .collect()
+    }
+
+    #[test]
+    fn candidates_start_at_word_boundaries_as_with_the_pattern_led_by_b() {
+        let led = Regex::new(&format!(r"\b(?:{})", CANDIDATE.as_str())).expect("regex");
+        for text in [
+            "McDonald and Councillor Smith Jones met Dr. Ann Lee; xMr Bob Smith, _Ann Lee, 9Ann Lee and éAnn Lee",
+            "Zoë Ángel Smith’s Óscar Ruiz-Díaz met ÉMILE Zola ’Ann Lee Cllr Brown- Green and Dame Judi Dench",
+            "AAnn Lee BBob Ray Ann",
+        ] {
+            let expected: Vec<(usize, usize)> = led.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = candidates(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]

@@ -211,19 +211,27 @@ pub fn extract_knowing(text: &str, known: &[bodies::KnownBody]) -> Extraction {
         .collect();
     let body_spans: Vec<crate::text::Span> = bodies.iter().map(|b| b.name.span).collect();
     let title_spans: Vec<crate::text::Span> = publications.iter().map(|p| p.title.span).collect();
+    // Each document's sentences, split once for the frequency and relation rules.
+    let document_sentences: Vec<Vec<crate::text::Span>> = segmented
+        .documents
+        .iter()
+        .map(|d| sentences::sentences(text, d.span))
+        .collect();
     let frequencies = segmented
         .documents
         .iter()
-        .flat_map(|d| frequency::find_frequencies(text, d.span, &body_spans))
+        .zip(&document_sentences)
+        .flat_map(|(d, sentences)| frequency::frequencies_in(text, d.span, sentences, &body_spans))
         .collect();
     let relations = segmented
         .documents
         .iter()
-        .flat_map(|d| {
+        .zip(&document_sentences)
+        .flat_map(|(d, sentences)| {
             let in_document = |s: &&crate::text::Span| d.span.contains(**s);
             let bodies: Vec<_> = body_spans.iter().filter(in_document).copied().collect();
             let titles: Vec<_> = title_spans.iter().filter(in_document).copied().collect();
-            relations::find_relations(text, d.span, &entity_spans)
+            relations::relations_in(text, d.span, sentences, &entity_spans)
                 .into_iter()
                 .chain(relations::name_relations(text, &bodies, &titles))
                 .map(move |r| (d.span, r))

@@ -148,8 +148,12 @@ static ROLE_REF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "That the Chair write to …", "(2) That Councillor Cusworth be asked to
 /// …": the subject of a resolution, a capitalised phrase before its verb.
+/// The number in brackets has one to three characters: the repeat is
+/// unbounded and a longer one refused in `requested_person` (a bounded
+/// repeat of a Unicode class compiles to a copy per repeat; the bounded
+/// pattern matches no text that this one matches with a longer number).
 static RESOLUTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*(?:\(\w{1,3}\)\s*)?[Tt]hat\s+(?P<who>(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|for|and|the))*?)\s+(?:be|is|are|should|will|would|to|provide|write|present|bring|circulate|report|arrange|share|consider|liaise|meet|send|update|seek|ensure|explore|investigate|contact|invite|look|feed)\b")
+    Regex::new(r"^\W*(?:\((?P<number>\w+)\)\s*)?[Tt]hat\s+(?P<who>(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|for|and|the))*?)\s+(?:be|is|are|should|will|would|to|provide|write|present|bring|circulate|report|arrange|share|consider|liaise|meet|send|update|seek|ensure|explore|investigate|contact|invite|look|feed)\b")
         .expect("regex")
 });
 
@@ -167,6 +171,9 @@ fn is_post_word(word: &str) -> bool {
 /// name alone.
 pub fn requested_person(text: &str, resolution: Span) -> Option<PersonRef> {
     let c = RESOLUTION_SUBJECT.captures(resolution.slice(text))?;
+    if c.name("number").is_some_and(|n| n.as_str().chars().count() > 3) {
+        return None;
+    }
     let who = c.name("who").expect("group");
     let span = Span::new(resolution.start + who.start(), resolution.start + who.end());
     let [r] = <[PersonRef; 1]>::try_from(person_refs(text, span)).ok()?;
@@ -385,6 +392,30 @@ impl ItemPeople {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolution_subjects_are_read_as_with_the_bounded_number() {
+        let bounded = Regex::new(&RESOLUTION_SUBJECT.as_str().replace(r"(?P<number>\w+)", r"\w{1,3}")).expect("regex");
+        for s in [
+            "(1) That the Chair write to the Minister.",
+            "((ab) That Councillor Cusworth be asked to report.",
+            "(abcd) That Councillor Cusworth be asked to report.",
+            "(abcd) (ab) That the Chair write.",
+            "- (ii)\tThat Helen Sweaton should arrange a visit.",
+            "(éa) That Laura Smith meet the group.",
+            "That the Cabinet Member be informed.",
+            "(1234) that the Chair write.",
+        ] {
+            let ours = RESOLUTION_SUBJECT
+                .captures(s)
+                .filter(|c| c.name("number").is_none_or(|n| n.as_str().chars().count() <= 3))
+                .map(|c| (c.get(0).expect("match").range(), c.name("who").expect("who").range()));
+            let theirs = bounded
+                .captures(s)
+                .map(|c| (c.get(0).expect("match").range(), c.name("who").expect("who").range()));
+            assert_eq!(ours, theirs, "{s}");
+        }
+    }
 
     #[test]
     fn a_resolution_asks_a_person_or_a_post_to_act() {

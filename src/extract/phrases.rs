@@ -15,8 +15,74 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?(?:['’]s?)?|&").expect("word regex"));
+/// A letter or a digit outside ASCII (`\p{L}` or `\p{N}`, as the `regex`
+/// crate's tables have them); ASCII is tested by hand in [`is_letter_or_digit`].
+static NON_ASCII_LETTER_OR_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]").expect("letter regex"));
+
+/// Whether `c` is a letter or a digit (`[\p{L}\p{N}]`).
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        NON_ASCII_LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The byte ranges of the words of `s`, in order: what the pattern
+/// `[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?(?:['’]s?)?|&` finds
+/// (leftmost-first, as `Regex::find_iter`), found by hand: a word starts at
+/// a letter or digit, goes on over letters, digits, apostrophes, periods
+/// and hyphens up to its last letter or digit, and keeps a possessive
+/// ending; "&" is a word of its own.
+fn word_ranges(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    // The character at byte `i` and its width: ASCII read as a byte.
+    let char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = s[i..].chars().next().expect("a character");
+            (c, c.len_utf8())
+        }
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (c, width) = char_at(at);
+            let start = at;
+            at += width;
+            if c == '&' {
+                return Some((start, at));
+            }
+            if !is_letter_or_digit(c) {
+                continue;
+            }
+            // The last letter or digit of the run of word characters.
+            let mut end = at;
+            let mut i = at;
+            while i < bytes.len() {
+                let (ch, width) = char_at(i);
+                if is_letter_or_digit(ch) {
+                    end = i + width;
+                } else if !matches!(ch, '\'' | '’' | '.' | '-') {
+                    break;
+                }
+                i += width;
+            }
+            if let Some((apostrophe, width)) = (end < bytes.len()).then(|| char_at(end)) {
+                if apostrophe == '\'' || apostrophe == '’' {
+                    end += width;
+                    if bytes.get(end) == Some(&b's') {
+                        end += 1;
+                    }
+                }
+            }
+            at = end;
+            return Some((start, end));
+        }
+        None
+    })
+}
 
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../lexicon/phrase_starters.txt")
@@ -81,13 +147,14 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
     let mut out = Vec::new();
     let mut current: Run = Vec::new();
     let mut previous_end = 0;
-    for m in WORD.find_iter(s) {
-        let gap = &s[previous_end..m.start()];
-        previous_end = m.end();
+    for (m_start, m_end) in word_ranges(s) {
+        let m_str = &s[m_start..m_end];
+        let gap = &s[previous_end..m_start];
+        previous_end = m_end;
         // A lower-case word that is not a connector ends the run whatever
         // the gap: no need to make a `Word` of it (most words are such).
-        let lower_case = !m.as_str().starts_with(char::is_uppercase);
-        if lower_case && !(m.len() <= 4 && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(m.as_str()))) {
+        let lower_case = !m_str.starts_with(char::is_uppercase);
+        if lower_case && !(m_str.len() <= 4 && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(m_str))) {
             push_run(&mut out, std::mem::take(&mut current));
             continue;
         }
@@ -101,11 +168,11 @@ pub fn runs(text: &str, span: Span) -> Vec<Run<'_>> {
                 .last()
                 .is_some_and(|w: &Word| w.is_connector() && !w.is_capitalised());
         let joined = wrapped || gap.chars().all(|c| c == ' ' || c == '\t' || c == ',') && gap.matches(',').count() <= 1;
-        let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m.end()..].starts_with('>');
+        let in_tag = gap.ends_with('<') || gap.ends_with("</") || s[m_end..].starts_with('>');
         let word = Word {
-            span: Span::new(span.start + m.start(), span.start + m.end()),
-            text: m.as_str(),
-            lower: lowered(m.as_str()),
+            span: Span::new(span.start + m_start, span.start + m_end),
+            text: m_str,
+            lower: lowered(m_str),
             after_comma: gap.contains(','),
         };
         if !joined || in_tag || current.is_empty() && word.after_comma {
@@ -173,6 +240,22 @@ mod tests {
             .iter()
             .map(|r| span_of(r).slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn words_are_found_as_the_word_pattern_finds_them() {
+        let pattern = Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?(?:['’]s?)?|&").expect("word regex");
+        for text in [
+            "the Children’s and Young People's Partnership (RSCP) – e.g. 1.5 and 2.- Q&A",
+            "Councillors' Panel: Ofsted’ss s's 'quoted' Mr.. J.Smith -- x-ray--ok ’s ' & &&",
+            "Café Zoë, ½ Ⅻ 2ⁿᵈ naïve e\u{301}cole 東京都 Ελλάδα\u{a0}NHS • item\tcell’",
+            "",
+            "'s",
+            "word'",
+        ] {
+            let expected: Vec<(usize, usize)> = pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(word_ranges(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

@@ -594,9 +594,12 @@ fn listed_after_kind(text: &str, span: Span, out: &mut Vec<BodyMention>) {
 
 /// A name in apposition with a word for a kind of organisation: "the
 /// national charity, Safe Lives, confirmed", "Aspire, the pupil referral
-/// unit, worked". The name has one to four capitalised words.
+/// unit, worked". The name has one to four capitalised words: the repeat
+/// is unbounded and the name cut to its last four words in `apposed_names`
+/// (a bounded repeat of a Unicode class compiles to a copy per repeat; the
+/// leftmost match of `{0,3}` starts at the fourth word from the end).
 static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,3}),\s+the\s+(?P<desc>(?:[a-z][a-z-]*\s+){0,3})(?P<kind>charity|unit|provider|organisation|organization|agency|trust|school|college)\s*[,.;:)]")
+    Regex::new(r"(?P<name>\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*),\s+the\s+(?P<desc>(?:[a-z][a-z-]*\s+){0,3})(?P<kind>charity|unit|provider|organisation|organization|agency|trust|school|college)\s*[,.;:)]")
         .expect("regex")
 });
 static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -616,26 +619,34 @@ fn apposed_kind(word: &str) -> BodyKind {
 
 fn apposed_names(text: &str, span: Span, out: &mut Vec<BodyMention>) {
     let s = span.slice(text);
-    let matches = NAME_THEN_KIND.captures_iter(s).chain(KIND_THEN_NAME.captures_iter(s));
-    for c in matches {
+    let name_then_kind = NAME_THEN_KIND.captures_iter(s).map(|c| {
+        let name = c.name("name").expect("group");
+        (name.start() + phrasings::last_words_start(name.as_str(), 4), c)
+    });
+    let kind_then_name = KIND_THEN_NAME
+        .captures_iter(s)
+        .map(|c| (c.name("name").expect("group").start(), c));
+    for (name_start, c) in name_then_kind.chain(kind_then_name) {
         let (name, desc) = (c.name("name").expect("group"), &c["desc"]);
+        let name_end = name.end();
+        let name = &s[name_start..name_end];
         // "the head of the unit" is a post, not a description; a first word
         // that is a given name, an honorific or a post word makes it a person.
         let describes = !desc
             .split_whitespace()
             .any(|w| matches!(w, "of" | "for" | "to" | "and" | "the" | "with" | "in" | "at"));
-        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        let first = name.split_whitespace().next().unwrap_or("");
         let personal = crate::names::is_given_name(first) || crate::names::is_non_name_word(first);
         if !describes || personal {
             continue;
         }
-        let found = Span::new(span.start + name.start(), span.start + name.end());
+        let found = Span::new(span.start + name_start, span.start + name_end);
         if !out
             .iter()
             .any(|m| m.name.span.contains(found) || found.contains(m.name.span))
         {
             out.push(BodyMention {
-                name: Spanned::new(name.as_str(), found),
+                name: Spanned::new(name, found),
                 kind: apposed_kind(&c["kind"]),
                 national: false,
             });

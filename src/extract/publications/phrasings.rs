@@ -7,16 +7,23 @@ use super::*;
 
 /// "the LAC sufficiency strategy", "the RESP strategic plan", "the
 /// 'PAPERS' framework": an acronym marks a title whose other words are
-/// printed in lower case.
+/// printed in lower case. The acronym has two to six capitals: the repeat
+/// is unbounded and a longer one passed over in `acronym_led` (a bounded
+/// repeat of a Unicode class compiles to a copy per repeat). The bounded
+/// pattern matches nowhere in such a match: inside the capitals is no word
+/// boundary, and the rest of it has no capital.
 static ACRONYM_LED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<acronym>\p{Lu}{2,6})(?:\*\*)?['’\x22”]?(?P<rest>(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway))\b",
+        r"\b(?P<acronym>\p{Lu}{2,})(?:\*\*)?['’\x22”]?(?P<rest>(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway))\b",
     )
     .expect("regex")
 });
 
 pub(super) fn acronym_led(text: &str, span: Span, out: &mut Vec<DocumentMention>) {
     for c in ACRONYM_LED.captures_iter(span.slice(text)) {
+        if c["acronym"].chars().count() > 6 {
+            continue;
+        }
         let m = c.get(0).expect("match");
         let found = Span::new(span.start + m.start(), span.start + m.end());
         if out.iter().any(|d| d.span.start < found.end && found.start < d.span.end) {
@@ -423,6 +430,26 @@ pub(super) fn evaluations(text: &str, span: Span, out: &mut Vec<DocumentMention>
 #[cfg(test)]
 mod tests {
     use super::super::tests::{doc, docs};
+
+    #[test]
+    fn acronyms_of_more_than_six_capitals_lead_no_title_as_with_the_bounded_pattern() {
+        let bounded = regex::Regex::new(
+            r"\b(?P<acronym>\p{Lu}{2,6})(?:\*\*)?['’\x22”]?(?P<rest>(?: [a-z][a-z-]+){0,3} (?:strategy|plan|report|review|framework|protocol|policy|pathway))\b",
+        )
+        .expect("regex");
+        let text = "the LAC sufficiency strategy, the ABCDEFG plan and the ABCDEF plan; ÉÑABCDE report, \
+            xAB plan, AB's plan, the 'PAPERS' framework, **RESP** strategic plan, ABCDEFGHIJ new big plan \
+            ABCDEFG AB plan, ABCDEFGH policy ABC review";
+        let expected: Vec<(usize, usize)> = bounded.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let got: Vec<(usize, usize)> = super::ACRONYM_LED
+            .captures_iter(text)
+            .filter(|c| c["acronym"].chars().count() <= 6)
+            .map(|c| c.get(0).expect("match"))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        assert_eq!(got, expected);
+        assert!(expected.len() >= 5, "{expected:?}");
+    }
 
     #[test]
     fn sentence_case_titles_capitalise_only_their_first_words() {

@@ -504,13 +504,18 @@ fn is_short_name_of(short: &str, long: &str) -> bool {
 /// Relations stated in `span` of `text` between the entities mentioned at
 /// `mentions` (body and document mention spans, any order).
 pub fn find_relations(text: &str, span: Span, mentions: &[Span]) -> Vec<RelationMention> {
+    relations_in(text, span, &sentences(text, span), mentions)
+}
+
+/// [`find_relations`] with the `sentences` of `span` already split.
+pub fn relations_in(text: &str, span: Span, sentences: &[Span], mentions: &[Span]) -> Vec<RelationMention> {
     let mut sorted: Vec<Span> = mentions.iter().filter(|m| span.contains(**m)).copied().collect();
     sorted.sort();
     let mut out = Vec::new();
-    for sentence in sentences(text, span) {
+    for &sentence in sentences {
         sentence_relations(text, &sorted, sentence, &mut out);
     }
-    posts::post_chairs(text, &sorted, span, &mut out);
+    posts::post_chairs(text, &sorted, span, sentences, &mut out);
     tables::captioned_tables(text, &sorted, span, &mut out);
     tables::membership_tables(text, &sorted, span, &mut out);
     tables::partner_lists(text, &sorted, span, &mut out);

@@ -8,7 +8,6 @@
 
 use super::tables::BULLET;
 use super::{first_after, End, Predicate, RelationMention};
-use crate::extract::sentences::sentences;
 use crate::text::{lines_in, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,8 +36,15 @@ static DUTIES_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// A duty that chairs: "Chair the Executive Group …".
 static CHAIR_DUTY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Chair (?:the )?$").expect("regex"));
 
-pub(super) fn post_chairs(text: &str, mentions: &[Span], span: Span, out: &mut Vec<RelationMention>) {
-    for sentence in sentences(text, span) {
+/// `sentences` are those of `span`.
+pub(super) fn post_chairs(
+    text: &str,
+    mentions: &[Span],
+    span: Span,
+    sentences: &[Span],
+    out: &mut Vec<RelationMention>,
+) {
+    for &sentence in sentences {
         if let Some((post, body)) = chaired(text, mentions, sentence, &POST_CHAIRS) {
             out.push(chaired_by(body, post.slice(text), sentence));
         }
