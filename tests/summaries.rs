@@ -134,6 +134,39 @@ fn summary_graph(cwd: &Path, store: &str) -> Vec<String> {
     lines
 }
 
+/// `meetings` generated minutes (with `seed`) in `cwd/minutes`, their paths sorted.
+fn generated(cwd: &Path, meetings: usize, seed: u64) -> Vec<std::path::PathBuf> {
+    ok(
+        cwd,
+        &[
+            "gen",
+            "--meetings",
+            &meetings.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "g",
+        ],
+    );
+    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(cwd.join("minutes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Drops the lines naming a councillor whose length `every` divides: some
+/// people leave the file's attendance lists and posts.
+fn drop_councillor_lines(file: &Path, every: usize) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("Councillor") || l.len() % every != 0)
+        .collect();
+    std::fs::write(file, kept.join("\n")).unwrap();
+}
+
 fn build(cwd: &Path, store: &str) {
     ok(cwd, &["build", "minutes", "--quiet", "--store", store]);
 }
@@ -157,26 +190,15 @@ fn summary_queries_on_the_sample_corpus() {
 fn summary_queries_on_generated_minutes_through_rebuilds() {
     let dir = tempfile::tempdir().unwrap();
     let cwd = dir.path();
-    ok(cwd, &["gen", "--meetings", "30", "--seed", "3", "g"]);
-    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    let files = generated(cwd, 30, 3);
     build(cwd, "store");
     assert!(answers_agree(cwd, "store") > 50);
 
-    let mut files: Vec<_> = std::fs::read_dir(cwd.join("minutes"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
     // Attendance and posts change in some files: lines dropped (people
     // leave the attendance list), a file removed, one duplicated under
     // another name (its witnesses held twice, then once).
     for file in files.iter().step_by(7) {
-        let text = std::fs::read_to_string(file).unwrap();
-        let kept: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.contains("Councillor") || l.len() % 3 != 0)
-            .collect();
-        std::fs::write(file, kept.join("\n")).unwrap();
+        drop_councillor_lines(file, 3);
     }
     // An agenda item's heading dropped: the meeting has one item fewer
     // (`meetings.rq` reads the count).
@@ -290,23 +312,12 @@ fn a_rebuild_rewriting_most_files_computes_the_summaries_once_and_right() {
     let dir = tempfile::tempdir().unwrap();
     let cwd = dir.path();
     // At least 64 files: fewer are kept in step file by file.
-    ok(cwd, &["gen", "--meetings", "70", "--seed", "5", "g"]);
-    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    let files = generated(cwd, 70, 5);
     build(cwd, "store");
     let before = summary_graph(cwd, "store");
 
-    let mut files: Vec<_> = std::fs::read_dir(cwd.join("minutes"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
     for file in files.iter().step_by(5) {
-        let text = std::fs::read_to_string(file).unwrap();
-        let kept: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.contains("Councillor") || l.len() % 2 != 0)
-            .collect();
-        std::fs::write(file, kept.join("\n")).unwrap();
+        drop_councillor_lines(file, 2);
     }
     let scheme = std::fs::read_to_string(repo().join("ontology/topics.ttl")).unwrap()
         + "\ntopic:zebra-crossings a skos:Concept ; skos:inScheme <https://councilgraph.org/id/topics> ;\n    \
