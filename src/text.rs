@@ -11,31 +11,29 @@ use std::sync::LazyLock;
 /// A letter (`\p{L}`, as the `regex` crate's tables have it): ASCII tested
 /// directly, other characters by a one-class pattern.
 pub fn is_letter(c: char) -> bool {
-    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("letter regex"));
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("letter regex"));
+    in_class(c, char::is_ascii_alphabetic, &CLASS)
 }
 
 /// A word character as `\b` sees it (`\w`), tested as [`is_letter`].
 pub fn is_word_char(c: char) -> bool {
-    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").expect("word regex"));
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").expect("word regex"));
+    in_class(c, |c| c.is_ascii_alphanumeric() || *c == '_', &CLASS)
 }
 
 /// An upper-case letter (`\p{Lu}`), tested as [`is_letter`].
 pub fn is_upper_letter(c: char) -> bool {
-    static NON_ASCII: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("letter regex"));
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("letter regex"));
+    in_class(c, char::is_ascii_uppercase, &CLASS)
+}
+
+/// Whether `c` is in a character class: by `ascii` for ASCII, else by
+/// `class`, a pattern of that one class.
+fn in_class(c: char, ascii: impl Fn(&char) -> bool, class: &Regex) -> bool {
     if c.is_ascii() {
-        c.is_ascii_uppercase()
+        ascii(&c)
     } else {
-        NON_ASCII.is_match(c.encode_utf8(&mut [0; 4]))
+        class.is_match(c.encode_utf8(&mut [0; 4]))
     }
 }
 
