@@ -266,9 +266,15 @@ pub struct Discovered {
 /// files with a [`TEXT_EXTENSIONS`], [`PDF_EXTENSIONS`] or
 /// [`HTML_EXTENSIONS`] extension, in sorted order. Ids are paths
 /// relative to the current directory when possible, so that the same file
-/// gets the same graph however it was named on the command line.
+/// gets the same id however it was named on the command line.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Discovered>, FileFailure> {
     let cwd = std::env::current_dir().ok();
+    discover_below(paths, cwd.as_deref())
+}
+
+/// [`discover`], with ids relative to `root` (a store's source root)
+/// rather than the current directory.
+pub fn discover_below(paths: &[PathBuf], root: Option<&Path>) -> Result<Vec<Discovered>, FileFailure> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| FileFailure {
@@ -286,10 +292,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Discovered>, FileFailure> {
     }
     out.sort();
     out.dedup();
+    let root = root.and_then(|r| std::fs::canonicalize(r).ok());
     Ok(out
         .into_iter()
         .map(|path| {
-            let id = source_id(&path, cwd.as_deref());
+            let id = source_id(&path, root.as_deref());
             Discovered { path, id }
         })
         .collect())
@@ -315,15 +322,35 @@ pub fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
-/// The store identifier of a path: relative to `cwd` when below it, else
+/// The store identifier of a path: relative to `root` when below it, else
 /// absolute; always with `/` separators and without a leading `./`.
-pub fn source_id(path: &Path, cwd: Option<&Path>) -> String {
+pub fn source_id(path: &Path, root: Option<&Path>) -> String {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let shown = cwd
-        .and_then(|c| std::fs::canonicalize(c).ok())
-        .and_then(|c| absolute.strip_prefix(&c).ok().map(Path::to_path_buf))
+    let shown = root
+        .and_then(|r| std::fs::canonicalize(r).ok())
+        .and_then(|r| absolute.strip_prefix(&r).ok().map(Path::to_path_buf))
         .unwrap_or(absolute);
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// `to` as a path relative to `from` (`..` for each step up), both
+/// absolute and canonical; `None` when they share no root (another drive).
+pub fn relative_path(from: &Path, to: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut from_parts = from.components().peekable();
+    let mut to_parts = to.components().peekable();
+    if from_parts.peek() != to_parts.peek()
+        || !matches!(from_parts.peek(), Some(Component::RootDir | Component::Prefix(_)))
+    {
+        return None;
+    }
+    while from_parts.peek().is_some() && from_parts.peek() == to_parts.peek() {
+        from_parts.next();
+        to_parts.next();
+    }
+    let mut relative: PathBuf = from_parts.map(|_| Component::ParentDir).collect();
+    relative.extend(to_parts);
+    Some(relative)
 }
 
 #[cfg(test)]
@@ -367,6 +394,17 @@ mod tests {
                 limit: MAX_LINE_BYTES
             })
         );
+    }
+
+    #[test]
+    fn relative_paths_step_up_then_down() {
+        let rel =
+            |a: &str, b: &str| relative_path(Path::new(a), Path::new(b)).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(rel("/p/.councilgraph/store", "/p").as_deref(), Some("../.."));
+        assert_eq!(rel("/tmp/s", "/work/main").as_deref(), Some("../../work/main"));
+        assert_eq!(rel("/p", "/p/data").as_deref(), Some("data"));
+        assert_eq!(rel("/p", "/p").as_deref(), Some(""));
+        assert_eq!(rel("relative", "/p"), None);
     }
 
     #[test]

@@ -41,7 +41,22 @@ pub fn open(path: &Path) -> Result<Store> {
         );
     }
     std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create store directory", path.display()))?;
-    Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
+    let store = Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))?;
+    // Left by a rebuild beside this store that was killed (an unfinished
+    // store, or the old one after the exchange): ours to delete, now that
+    // we hold the store's lock.
+    remove_leftover(&rebuild_dir(path))?;
+    Ok(store)
+}
+
+/// Deletes what a killed rebuild left at `dir` (see [`Beside`]).
+fn remove_leftover(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        tracing::info!("removing {}, left by an interrupted rebuild", dir.display());
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("{}: cannot remove an interrupted rebuild", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// Opens an existing store for reading.
@@ -201,28 +216,137 @@ fn own_quads(tx: &oxigraph::store::Transaction<'_>, graph: &NamedNode, property:
 /// Keeps (or, with `None`, forgets) the names the corpus teaches, in the
 /// topics graph (left out of the union graph: it is the build's record).
 pub fn set_known_names(store: &Store, topics_graph: &NamedNode, known: Option<(&str, &[KnownBody])>) -> Result<()> {
+    set_own_literal(
+        store,
+        topics_graph,
+        "knownNames",
+        known.map(|k| known_names_quad(topics_graph, k.0, k.1)),
+    )
+}
+
+/// Replaces `graph`'s own `property` quads with `quad` (or removes them).
+fn set_own_literal(store: &Store, graph: &NamedNode, property: &str, quad: Option<Quad>) -> Result<()> {
     let mut tx = store.start_transaction()?;
-    let old = own_quads(&tx, topics_graph, &cg("knownNames"))?;
+    let old = own_quads(&tx, graph, &cg(property))?;
     for quad in &old {
         tx.remove(quad);
     }
-    if let Some((scope, names)) = known {
-        tx.insert(&known_names_quad(topics_graph, scope, names));
+    if let Some(quad) = quad {
+        tx.insert(&quad);
     }
     tx.commit()?;
     Ok(())
+}
+
+/// A literal `graph` says of itself, in `graph` alone (a build record).
+fn own_literal_quad(graph: &NamedNode, property: &str, value: String) -> Quad {
+    Quad::new(
+        NamedOrBlankNode::NamedNode(graph.clone()),
+        cg(property),
+        oxigraph::model::Literal::new_simple_literal(value),
+        GraphName::NamedNode(graph.clone()),
+    )
 }
 
 /// The quad [`set_known_names`] keeps: in the topics graph only, never in
 /// the union graph. A first build hands it to the bulk loader, so a build
 /// killed after its commit (while summaries are computed) keeps it.
 pub fn known_names_quad(topics_graph: &NamedNode, scope: &str, names: &[KnownBody]) -> Quad {
-    Quad::new(
-        NamedOrBlankNode::NamedNode(topics_graph.clone()),
-        cg("knownNames"),
-        oxigraph::model::Literal::new_simple_literal(format!("{scope}\n{}", KnownBody::encode_list(names))),
-        GraphName::NamedNode(topics_graph.clone()),
+    own_literal_quad(
+        topics_graph,
+        "knownNames",
+        format!("{scope}\n{}", KnownBody::encode_list(names)),
     )
+}
+
+/// The quad keeping the names the corpus taught, as the store holds it.
+pub fn known_names_record(store: &Store, topics_graph: &NamedNode) -> Result<Option<Quad>> {
+    Ok(
+        own_literal(store, topics_graph, "knownNames")?
+            .map(|names| own_literal_quad(topics_graph, "knownNames", names)),
+    )
+}
+
+/// The directory source ids are paths relative to (`source::source_id`).
+///
+/// A store records it at its first build, relative to the store directory,
+/// so that the same file keeps its id whichever directory `build` or
+/// `remove` runs in, and a project moved together with its store keeps
+/// every id (for the default store, `.councilgraph/store`, it is `../..`:
+/// the project directory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRoot {
+    /// The directory, canonical.
+    pub dir: PathBuf,
+    /// The record to keep in the store: `dir` relative to the store
+    /// directory; `None` for a store without one (in memory).
+    pub record: Option<String>,
+    /// Whether the store already keeps `record`.
+    pub recorded: bool,
+}
+
+/// The property of the topics graph that keeps the [`SourceRoot`].
+const SOURCE_ROOT: &str = "sourceRoot";
+
+impl SourceRoot {
+    /// The current directory, kept in no store (a store in memory).
+    pub fn current_dir() -> Result<Self> {
+        let dir = std::env::current_dir()
+            .and_then(std::fs::canonicalize)
+            .context("cannot read the current directory")?;
+        Ok(SourceRoot {
+            dir,
+            record: None,
+            recorded: false,
+        })
+    }
+
+    /// The root `store` (at `store_dir`) records; for a store recording
+    /// none (new, or built before roots were kept), the current directory,
+    /// to be recorded by the build.
+    pub fn of_store(store: &Store, store_dir: &Path, topics_graph: &NamedNode) -> Result<Self> {
+        let store_dir =
+            std::fs::canonicalize(store_dir).with_context(|| format!("{}: cannot read", store_dir.display()))?;
+        if let Some(record) = own_literal(store, topics_graph, SOURCE_ROOT)? {
+            let dir = std::fs::canonicalize(store_dir.join(&record)).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: the store's source files are named relative to {} ({record:?} from the store), which cannot be read ({e}); \
+                     build into a new store",
+                    store_dir.display(),
+                    store_dir.join(&record).display()
+                )
+            })?;
+            return Ok(SourceRoot {
+                dir,
+                record: Some(record),
+                recorded: true,
+            });
+        }
+        let dir = Self::current_dir()?.dir;
+        let record = crate::source::relative_path(&store_dir, &dir).unwrap_or_else(|| dir.clone());
+        let record = record.to_string_lossy().replace('\\', "/");
+        Ok(SourceRoot {
+            dir,
+            record: Some(if record.is_empty() { ".".to_string() } else { record }),
+            recorded: false,
+        })
+    }
+
+    /// The quad that keeps this root in the topics graph (left out of the
+    /// union graph, like the known names).
+    pub fn quad(&self, topics_graph: &NamedNode) -> Option<Quad> {
+        self.record
+            .as_ref()
+            .map(|record| own_literal_quad(topics_graph, SOURCE_ROOT, record.clone()))
+    }
+}
+
+/// Keeps `root` in the store's topics graph (nothing for a root kept in no store).
+pub fn set_source_root(store: &Store, topics_graph: &NamedNode, root: &SourceRoot) -> Result<()> {
+    match root.quad(topics_graph) {
+        Some(quad) => set_own_literal(store, topics_graph, SOURCE_ROOT, Some(quad)),
+        None => Ok(()),
+    }
 }
 
 /// The hash of the topic scheme the store's topics graph holds, if any.
@@ -403,23 +527,10 @@ pub fn summaries_current(store: &Store) -> Result<bool> {
     Ok(store.contains(&summary::version_quad())?)
 }
 
-/// Drops the summary graph, its version quad first: from then on graph
-/// replacements leave it alone (`replace_graph`) and queries reading it
-/// refuse, until `ensure_summaries` computes it whole. For a rebuild that
-/// rewrites much of the store, where keeping every tally in step costs more
-/// than computing them all once (at 1k meetings, re-tagging every file took
-/// 190 s and 2.2 GiB, most of it rewriting tallies).
-pub fn drop_summaries(store: &Store) -> Result<()> {
-    store.remove(&summary::version_quad())?;
-    store.clear_graph(GraphNameRef::NamedNode(summary::summary_graph().as_ref()))?;
-    Ok(())
-}
-
 /// Computes the summary graph again from the union graph, with the bulk
 /// loader, when it is missing or of another version (a store written
 /// before summaries were kept, one whose first build was interrupted
-/// between its bulk load and its summaries, or one whose summaries a large
-/// rebuild dropped). Returns whether it did.
+/// between its bulk load and its summaries). Returns whether it did.
 pub fn ensure_summaries(store: &Store) -> Result<bool> {
     if summaries_current(store)? || !has_union_graph(store)? {
         return Ok(false);
@@ -525,6 +636,121 @@ pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<(
     }
     tx.commit()?;
     Ok(())
+}
+
+/// A new, empty store beside one being rebuilt: a rebuild that rewrites
+/// most of a store bulk-loads a new one and swaps it in ([`install`]),
+/// many times faster than replacing each graph in a transaction of its own.
+pub struct Beside {
+    pub store: Store,
+    /// Where it lives: `<store>.rebuild`; `None` beside a store in memory.
+    dir: Option<PathBuf>,
+}
+
+impl Beside {
+    /// Opens an empty store beside the store at `dir` (in memory when
+    /// `dir` is `None`), deleting what a killed rebuild left there.
+    pub fn open(dir: Option<&Path>) -> Result<Self> {
+        let Some(dir) = dir else {
+            return Ok(Beside {
+                store: Store::new()?,
+                dir: None,
+            });
+        };
+        let beside = rebuild_dir(dir);
+        remove_leftover(&beside)?;
+        let store = open(&beside)?;
+        Ok(Beside {
+            store,
+            dir: Some(beside),
+        })
+    }
+}
+
+/// Where a rebuild of the store at `dir` is built before it is swapped in.
+fn rebuild_dir(dir: &Path) -> PathBuf {
+    let mut name = dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".rebuild");
+    dir.with_file_name(name)
+}
+
+/// Puts the store `rebuilt` beside the store at `dir` in its place, and
+/// reopens it as `store`: both are closed, the two directories exchanged in
+/// one step (Linux `renameat2(RENAME_EXCHANGE)`), and the old one deleted.
+/// Until the exchange, the store at `dir` is the old one, whole; after it,
+/// the new one, whole.
+pub fn install(store: &mut Store, dir: Option<&Path>, rebuilt: Beside) -> Result<()> {
+    let (Some(dir), Some(beside)) = (dir, rebuilt.dir) else {
+        *store = rebuilt.store;
+        return Ok(());
+    };
+    rebuilt.store.flush()?;
+    drop(rebuilt.store);
+    // Closed before the exchange: RocksDB holds the directory's lock.
+    drop(std::mem::replace(store, Store::new()?));
+    exchange(dir, &beside).with_context(|| {
+        format!(
+            "{}: cannot swap in the rebuilt store {}",
+            dir.display(),
+            beside.display()
+        )
+    })?;
+    *store = Store::open(dir).map_err(|e| anyhow::anyhow!("{}: cannot open the rebuilt store: {e}", dir.display()))?;
+    std::fs::remove_dir_all(&beside).with_context(|| format!("{}: cannot remove the old store", beside.display()))?;
+    Ok(())
+}
+
+/// Exchanges two directories atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// Exchanges two directories, in three renames: a crash between them
+/// leaves the old store at `<store>.old`.
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    let mut old = a.as_os_str().to_os_string();
+    old.push(".old");
+    std::fs::rename(a, &old)?;
+    std::fs::rename(b, a)?;
+    std::fs::rename(&old, b)
+}
+
+/// The graphs of `from` that `keep` accepts, but never the union or
+/// summary graphs (derived: a rebuild computes them afresh).
+pub fn graphs_to_carry(from: &Store, keep: impl Fn(&NamedNode) -> bool) -> Result<Vec<NamedNode>> {
+    let derived = [union_graph(), summary::summary_graph()];
+    let mut graphs = Vec::new();
+    for graph in from.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(graph) = graph? {
+            if !derived.contains(&graph) && keep(&graph) {
+                graphs.push(graph);
+            }
+        }
+    }
+    Ok(graphs)
+}
+
+/// Every quad of `graph` in `from`, and the union graph's copy of each but
+/// the records kept out of it, for a rebuild's bulk loader to carry over.
+pub fn quads_to_carry(from: &Store, graph: &NamedNode) -> Result<Vec<Quad>> {
+    let mut quads = Vec::new();
+    for quad in from.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+        let quad = quad?;
+        if !is_kept_out_of_union(&quad) {
+            quads.push(in_union(&quad));
+        }
+        quads.push(quad);
+    }
+    Ok(quads)
+}
+
+/// The build's records in the topics graph, which the union graph never holds.
+fn is_kept_out_of_union(quad: &Quad) -> bool {
+    matches!(&quad.graph_name, GraphName::NamedNode(g) if quad.subject == NamedOrBlankNode::NamedNode(g.clone()))
+        && [cg("knownNames"), cg(SOURCE_ROOT)].contains(&quad.predicate)
 }
 
 /// Drops the graph of one source, atomically (and from the union graph the

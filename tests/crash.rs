@@ -301,3 +301,60 @@ fn a_first_build_killed_at_any_moment_leaves_nothing_or_everything() {
     }
     assert!(interrupted >= 1, "no kill interrupted a build: the test proved nothing");
 }
+
+#[test]
+fn a_rebuild_beside_the_store_killed_at_any_moment_leaves_the_old_store_or_the_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    // Enough files, all rewritten, for the rebuild to bulk-load a new store
+    // beside the old one and swap it in (`pipeline::REBUILD_BESIDE_AFTER_FILES`).
+    ok(cwd, &["gen", "--meetings", "70", "--seed", "11", "g"]);
+    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    assert!(build(cwd, "old").wait().unwrap().success());
+    let old = graphs(cwd, "old");
+    for entry in std::fs::read_dir(cwd.join("minutes")).unwrap() {
+        let file = entry.unwrap().path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("{text}\nMembers noted the update.\n")).unwrap();
+    }
+    copy_dir(&cwd.join("old"), &cwd.join("new"));
+    let started = Instant::now();
+    assert!(build(cwd, "new").wait().unwrap().success());
+    let duration = started.elapsed();
+    let new = graphs(cwd, "new");
+    assert_ne!(old, new);
+
+    let mut interrupted = 0;
+    // Early, midway (modelling and loading), and late (summaries, the swap).
+    for (kill, fraction) in [0.2, 0.55, 0.9].into_iter().enumerate() {
+        let store = format!("killed{kill}");
+        copy_dir(&cwd.join("old"), &cwd.join(&store));
+        let mut child = build(cwd, &store);
+        std::thread::sleep(duration.mul_f64(fraction));
+        let running = child.try_wait().unwrap().is_none();
+        child.kill().ok();
+        child.wait().unwrap();
+        let now = graphs(cwd, &store);
+        assert!(
+            now == old || now == new,
+            "kill {kill} after {fraction:.2} of the rebuild: a mix"
+        );
+        println!(
+            "kill {kill} after {fraction:.2} of the rebuild ({duration:?}): {}, the store {}",
+            if running { "killed" } else { "finished before the kill" },
+            if now == old { "old" } else { "new" }
+        );
+        if running && now == old {
+            interrupted += 1;
+        }
+        rerun_completes(cwd, &store, &new, kill);
+        assert!(
+            !cwd.join(format!("{store}.rebuild")).exists(),
+            "kill {kill}: the rebuild's leftover is deleted"
+        );
+    }
+    assert!(
+        interrupted >= 1,
+        "no kill landed inside the rebuild: the test proved nothing"
+    );
+}

@@ -132,15 +132,16 @@ fn dump(store: &Store) -> Vec<String> {
     lines
 }
 
-fn build_into(store: &Store, file: &Path) -> councilgraph::pipeline::BuildSummary {
+fn build_into(store: &mut Store, file: &Path) -> councilgraph::pipeline::BuildSummary {
     let options = BuildOptions {
         inputs: vec![file.to_path_buf()],
         minter: Minter::new(DEFAULT_BASE),
         strict: false,
         topics: TopicScheme::builtin().clone(),
         shard: None,
+        root: councilgraph::store::SourceRoot::current_dir().unwrap(),
     };
-    build(store, &options, &|_| {}).unwrap()
+    build(store, None, &options, &|_| {}).unwrap()
 }
 
 proptest! {
@@ -180,16 +181,16 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("minutes.txt");
         std::fs::write(&file, lines.join("\n")).unwrap();
-        let store = Store::new().unwrap();
-        let first = build_into(&store, &file);
+        let mut store = Store::new().unwrap();
+        let first = build_into(&mut store, &file);
         let once = dump(&store);
-        let second = build_into(&store, &file);
+        let second = build_into(&mut store, &file);
         prop_assert_eq!(second.changed, 0);
         prop_assert_eq!(first.failed, second.failed);
         prop_assert_eq!(&dump(&store), &once);
         // And a fresh store gets exactly the same quads: no counters, no blank nodes.
-        let fresh = Store::new().unwrap();
-        build_into(&fresh, &file);
+        let mut fresh = Store::new().unwrap();
+        build_into(&mut fresh, &file);
         prop_assert_eq!(dump(&fresh), once);
     }
 }

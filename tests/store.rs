@@ -46,9 +46,10 @@ fn a_rebuild_reads_only_files_whose_size_or_modification_time_changed() {
     assert_eq!(counts(&build()), (Some(1), Some(0), Some(5)));
     assert_eq!(counts(&build()), (Some(0), Some(0), Some(5)));
 
+    // As deep as the default store, so both record the same source root.
     let fresh = {
-        ok(dir.path(), &["build", "minutes", "--quiet", "--store", "fresh"]);
-        dump_of(dir.path(), "fresh")
+        ok(dir.path(), &["build", "minutes", "--quiet", "--store", "fresh/store"]);
+        dump_of(dir.path(), "fresh/store")
     };
     assert_eq!(dump(dir.path()), fresh);
 }
@@ -132,6 +133,144 @@ fn a_changed_file_replaces_only_its_own_graph_and_a_removed_one_loses_it() {
     let missing = run(dir.path(), &["remove", "minutes/nope.txt"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("minutes/nope.txt: not in the store"));
+}
+
+/// `build --json`'s summary, run in `cwd`.
+fn build_json(cwd: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let args: Vec<&str> = ["build", "--json"].iter().chain(args).copied().collect();
+    serde_json::from_str(&ok(cwd, &args)).unwrap()
+}
+
+#[test]
+fn a_file_keeps_its_id_whichever_directory_builds_or_removes_it() {
+    let dir = corpus_copy();
+    let outside = tempfile::tempdir().unwrap();
+    let project = outside.path().join("project");
+    std::fs::rename(dir.path(), &project).unwrap();
+    ok(&project, &["build", "minutes", "--quiet"]);
+    let before = dump(&project);
+    let unchanged = |summary: serde_json::Value| {
+        assert_eq!(
+            (summary["changed"].as_u64(), summary["removed"].as_u64()),
+            (Some(0), Some(0)),
+            "{summary}"
+        )
+    };
+    // From a folder below, by a relative path.
+    unchanged(build_json(
+        &project.join("minutes"),
+        &[".", "--store", "../.councilgraph/store"],
+    ));
+    // From elsewhere, by absolute paths.
+    let store = project.join(".councilgraph/store");
+    let minutes = project.join("minutes");
+    let (store_arg, minutes_arg) = (store.to_str().unwrap(), minutes.to_str().unwrap());
+    unchanged(build_json(outside.path(), &[minutes_arg, "--store", store_arg]));
+    assert_eq!(dump(&project), before);
+
+    // A project moved with its store keeps its ids.
+    let moved = outside.path().join("moved");
+    std::fs::rename(&project, &moved).unwrap();
+    unchanged(build_json(&moved, &["minutes"]));
+    assert_eq!(dump(&moved), before);
+
+    // A new topic scheme replaces the topics graph, which keeps the root:
+    // re-tagged from elsewhere and back, every file keeps its id.
+    let scheme = std::fs::read_to_string(repo().join("ontology/topics.ttl")).unwrap()
+        + "\ntopic:zebra-crossings a skos:Concept ; skos:inScheme <https://councilgraph.org/id/topics> ;\n    \
+           skos:prefLabel \"zebra crossings\"@en ; skos:broader topic:meeting-business .\n";
+    std::fs::write(outside.path().join("topics.ttl"), scheme).unwrap();
+    let (store, minutes) = (moved.join(".councilgraph/store"), moved.join("minutes"));
+    let (store_arg, minutes_arg) = (store.to_str().unwrap(), minutes.to_str().unwrap());
+    let retagged = build_json(
+        outside.path(),
+        &[minutes_arg, "--store", store_arg, "--topics", "topics.ttl"],
+    );
+    assert_eq!(
+        (retagged["changed"].as_u64(), retagged["removed"].as_u64()),
+        (Some(5), Some(0))
+    );
+    build_json(outside.path(), &[minutes_arg, "--store", store_arg]);
+    assert_eq!(dump(&moved), before);
+
+    // Removed by an absolute path, from elsewhere.
+    let file = moved.join("minutes/003_71ee8850bc409443.txt");
+    let removed = ok(
+        outside.path(),
+        &["remove", file.to_str().unwrap(), "--store", store_arg],
+    );
+    assert_eq!(removed.trim(), "removed minutes/003_71ee8850bc409443.txt");
+    assert!(!dump(&moved).iter().any(|l| l.contains("003_")));
+}
+
+#[test]
+fn a_store_whose_source_root_is_gone_is_a_clear_error() {
+    let dir = corpus_copy();
+    let outside = tempfile::tempdir().unwrap();
+    let store = outside.path().join("store");
+    let store_arg = store.to_str().unwrap();
+    ok(dir.path(), &["build", "minutes", "--quiet", "--store", store_arg]);
+    let root = dir.path().to_path_buf();
+    drop(dir);
+    let failed = run(
+        outside.path(),
+        &["build", root.join("minutes").to_str().unwrap(), "--store", store_arg],
+    );
+    assert_eq!(failed.status.code(), Some(2), "{}", stderr(&failed));
+    assert!(
+        stderr(&failed).contains("the store's source files are named relative to"),
+        "{}",
+        stderr(&failed)
+    );
+}
+
+#[test]
+fn a_rebuild_rewriting_most_files_swaps_in_the_store_a_fresh_build_makes() {
+    let dir = corpus_copy();
+    let cwd = dir.path();
+    ok(cwd, &["gen", "--meetings", "70", "--seed", "5", "g"]);
+    ok(cwd, &["build", "minutes", "g/minutes", "--quiet"]);
+    let mut generated: Vec<_> = std::fs::read_dir(cwd.join("g/minutes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    generated.sort();
+    // Every generated file edited but one, which vanishes; the sample
+    // corpus left alone but for one file written again with its own bytes.
+    std::fs::remove_file(generated.pop().unwrap()).unwrap();
+    for file in &generated {
+        let text = std::fs::read_to_string(file).unwrap();
+        std::fs::write(file, format!("{text}\nMembers noted the update.\n")).unwrap();
+    }
+    let touched = cwd.join("minutes/002_a112772d541dd462.txt");
+    std::fs::write(&touched, std::fs::read(&touched).unwrap()).unwrap();
+
+    let summary = build_json(cwd, &["minutes", "g/minutes"]);
+    assert_eq!(
+        (
+            summary["changed"].as_u64(),
+            summary["removed"].as_u64(),
+            summary["unchanged"].as_u64()
+        ),
+        (Some(69), Some(1), Some(5)),
+        "{summary}"
+    );
+    assert!(
+        !cwd.join(".councilgraph/store.rebuild").exists(),
+        "the old store is deleted"
+    );
+    // The touched file's new size and time were kept: nothing to read.
+    assert_eq!(build_json(cwd, &["minutes", "g/minutes"])["read"].as_u64(), Some(0));
+
+    // As deep as the default store, so both record the same source root.
+    ok(
+        cwd,
+        &["build", "minutes", "g/minutes", "--quiet", "--store", "fresh/store"],
+    );
+    assert!(
+        dump(cwd) == dump_of(cwd, "fresh/store"),
+        "the rebuilt store differs from a fresh build"
+    );
 }
 
 #[test]
@@ -227,10 +366,10 @@ fn a_rebuild_ends_with_the_store_a_fresh_build_makes_even_when_names_learned_els
     .unwrap();
     ok(dir.path(), &["build", "minutes", "--quiet"]);
     let fresh_dump = |dir: &std::path::Path| {
-        let store = dir.join("fresh");
-        let _ = std::fs::remove_dir_all(&store);
-        ok(dir, &["build", "minutes", "--quiet", "--store", "fresh"]);
-        dump_of(dir, "fresh")
+        // As deep as the default store, so both record the same source root.
+        let _ = std::fs::remove_dir_all(dir.join("fresh"));
+        ok(dir, &["build", "minutes", "--quiet", "--store", "fresh/store"]);
+        dump_of(dir, "fresh/store")
     };
     let learned = |dump: &[String]| dump.iter().any(|l| l.contains("b.txt") && l.contains("rotherham-rise"));
     assert!(learned(&dump(dir.path())), "b.txt learns the charity's name from a.txt");

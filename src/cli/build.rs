@@ -4,6 +4,7 @@ use super::StoreArgs;
 use anyhow::Result;
 use councilgraph::iri::{Minter, DEFAULT_BASE};
 use councilgraph::pipeline::{build, BuildOptions};
+use councilgraph::store::SourceRoot;
 use councilgraph::topics::TopicScheme;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -43,7 +44,7 @@ pub struct BuildArgs {
 pub fn run(args: BuildArgs) -> Result<ExitCode> {
     let topics = TopicScheme::choose(args.topics.as_deref())?;
     let path = args.store.path();
-    let store = councilgraph::store::open(&path)?;
+    let mut store = councilgraph::store::open(&path)?;
     let show_progress = !args.quiet && !args.json && std::io::stderr().is_terminal();
     let bar = if show_progress {
         let bar = ProgressBar::new_spinner();
@@ -52,14 +53,17 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
+    let minter = Minter::new(&args.base);
+    let root = SourceRoot::of_store(&store, &path, &councilgraph::rdf::topics_graph_iri(&minter))?;
     let options = BuildOptions {
         inputs: args.paths,
-        minter: Minter::new(&args.base),
+        root,
+        minter,
         strict: args.strict,
         topics,
         shard: args.shard,
     };
-    let summary = build(&store, &options, &|id| {
+    let summary = build(&mut store, Some(&path), &options, &|id| {
         bar.inc(1);
         bar.set_message(id.to_string());
     })?;
@@ -120,15 +124,16 @@ pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
     let indexed = councilgraph::store::build_records(&store)?;
     // Removing a graph adjusts the summaries: they must be the store's first.
     councilgraph::store::ensure_summaries(&store)?;
-    let cwd = std::env::current_dir().ok();
+    let topics_graph = councilgraph::rdf::topics_graph_iri(&minter);
+    let root = SourceRoot::of_store(&store, &args.store.path(), &topics_graph)?;
     let mut missing = 0;
     for file in &args.files {
-        let id = councilgraph::source::source_id(file, cwd.as_deref());
+        let id = councilgraph::source::source_id(file, Some(&root.dir));
         let graph = councilgraph::store::graph_for(&minter, &id);
         if indexed.contains_key(graph.as_str()) || store.contains_named_graph(&graph)? {
             councilgraph::store::remove_graph(&store, &graph)?;
             // The names kept for the next build may have come from it.
-            councilgraph::store::set_known_names(&store, &councilgraph::rdf::topics_graph_iri(&minter), None)?;
+            councilgraph::store::set_known_names(&store, &topics_graph, None)?;
             out!("removed {id}");
         } else {
             eprintln!("error: {}: not in the store", file.display());
