@@ -667,8 +667,10 @@ impl Beside {
     }
 }
 
-/// Where a rebuild of the store at `dir` is built before it is swapped in.
+/// Where a rebuild of the store at `dir` is built before it is swapped in:
+/// beside it, named from its canonical path (`--store .` too).
 fn rebuild_dir(dir: &Path) -> PathBuf {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut name = dir.file_name().unwrap_or_default().to_os_string();
     name.push(".rebuild");
     dir.with_file_name(name)
@@ -684,6 +686,7 @@ pub fn install(store: &mut Store, dir: Option<&Path>, rebuilt: Beside) -> Result
         *store = rebuilt.store;
         return Ok(());
     };
+    let dir = &std::fs::canonicalize(dir).with_context(|| format!("{}: cannot read", dir.display()))?;
     rebuilt.store.flush()?;
     drop(rebuilt.store);
     // Closed before the exchange: RocksDB holds the directory's lock.
@@ -767,4 +770,20 @@ pub fn has_union_graph(store: &Store) -> Result<bool> {
 /// The graph IRI a source id maps to.
 pub fn graph_for(minter: &Minter, source_id: &str) -> NamedNode {
     graph_iri(minter, source_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuild_is_made_beside_the_store_however_its_path_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("s");
+        std::fs::create_dir(&store).unwrap();
+        let beside = std::fs::canonicalize(dir.path()).unwrap().join("s.rebuild");
+        assert_eq!(rebuild_dir(&store), beside);
+        assert_eq!(rebuild_dir(&store.join(".")), beside);
+        assert_eq!(rebuild_dir(&store.join("../s/")), beside);
+    }
 }
