@@ -226,7 +226,12 @@ pub fn build(
     if store.is_empty()? {
         // The bulk loader only adds: it is for a store with nothing to replace.
         let records = records(store, &topics_graph, options, known.as_deref())?;
-        write_bulk(store, options, &to_write, scheme, records, None, &mut summary, progress)?;
+        write_bulk(store, options, to_write, scheme, records, None, &mut summary, progress)?;
+        // The summaries are computed from the union graph just committed, in
+        // a write of their own: a crash between the two leaves a store whose
+        // summary graph is missing, which queries reading it refuse and the
+        // next build computes (`store::ensure_summaries`).
+        store::ensure_summaries(store)?;
     } else if rewrites_much {
         // Bulk-loaded into a new store, with every other graph carried
         // over, and swapped in whole: many times faster than a transaction
@@ -242,7 +247,7 @@ pub fn build(
         write_bulk(
             &rebuilt.store,
             options,
-            &to_write,
+            to_write,
             scheme,
             records,
             Some(carry),
@@ -250,6 +255,8 @@ pub fn build(
             progress,
         )?;
         store::install(store, dir, rebuilt)?;
+        // Once the old store is closed (its caches freed), as after a first build.
+        store::ensure_summaries(store)?;
         summary.removed = vanished.len();
     } else {
         if store::ensure_summaries(store)? {
@@ -263,7 +270,7 @@ pub fn build(
         if known.is_some() {
             store::set_known_names(store, &topics_graph, None)?;
         }
-        write_per_file(store, options, &to_write, &mut summary, progress)?;
+        write_per_file(store, options, to_write, &mut summary, progress)?;
         // Written last, so an interrupted build re-tags everything next time.
         if scheme_changed {
             store::replace_graph(store, &topics_graph, &scheme)?;
@@ -490,15 +497,21 @@ type Made = Result<(FileModel, Vec<Quad>), String>;
 
 /// Models `files` and makes their quads, `WRITE_CHUNK` files at a time (in
 /// parallel), handing each chunk to `write` in order: only a chunk's
-/// models and quads exist at once.
+/// models and quads exist at once, and each chunk's sources are dropped
+/// once written.
 fn for_each_chunk_of_quads(
     options: &BuildOptions,
-    files: &[ToWrite],
+    files: Vec<ToWrite>,
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
     mut write: impl FnMut(&Discovered, FileModel, Vec<Quad>, &mut BuildSummary) -> Result<()>,
 ) -> Result<()> {
-    for chunk in files.chunks(WRITE_CHUNK) {
+    let mut files = files.into_iter();
+    loop {
+        let chunk: Vec<ToWrite> = files.by_ref().take(WRITE_CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
         let made: Vec<Made> = chunk
             .par_iter()
             .map(|(file, source, plan)| {
@@ -527,7 +540,6 @@ fn for_each_chunk_of_quads(
             }
         }
     }
-    Ok(())
 }
 
 /// Memory the bulk loader may use for its batches (it uses 2 GB a thread by default).
@@ -541,7 +553,7 @@ const BULK_LOAD_MEGABYTES: usize = 128;
 fn write_bulk(
     store: &Store,
     options: &BuildOptions,
-    files: &[ToWrite],
+    files: Vec<ToWrite>,
     scheme: Vec<Quad>,
     records: Vec<Quad>,
     carry: Option<Carry<'_>>,
@@ -582,11 +594,6 @@ fn write_bulk(
     }
     loader.load_quads(pending)?;
     loader.commit()?;
-    // The summaries are computed from the union graph just committed, in a
-    // transaction of their own: a crash between the two leaves a store
-    // whose summary graph is missing, which queries reading it refuse and
-    // the next build computes (`store::ensure_summaries`).
-    store::ensure_summaries(store)?;
     Ok(())
 }
 
@@ -603,7 +610,7 @@ fn load_when_full(loader: &mut oxigraph::store::BulkLoader<'_>, pending: &mut Ve
 fn write_per_file(
     store: &Store,
     options: &BuildOptions,
-    files: &[ToWrite],
+    files: Vec<ToWrite>,
     summary: &mut BuildSummary,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
