@@ -222,7 +222,7 @@ pub fn build(
     };
     summary.quads_written += scheme.len();
     let vanished = vanished_graphs(options, &files, &existing)?;
-    let rewrites_much = to_write.len() >= REBUILD_BESIDE_AFTER_FILES.max(existing.len() / 4);
+    let rewrites_much = to_write.len() >= REBUILD_BESIDE_AFTER_FILES.max(existing.len() / REBUILD_BESIDE_SHARE);
     if store.is_empty()? {
         // The bulk loader only adds: it is for a store with nothing to replace.
         let records = records(store, &topics_graph, options, known.as_deref())?;
@@ -457,9 +457,15 @@ fn records_for_planning_unread(
     Ok(Some((recorded, known_before)))
 }
 
-/// A rebuild that rewrites at least this many files (and a quarter of the
-/// store) bulk-loads a new store beside the old one and swaps it in.
+/// A rebuild that rewrites at least this many files, and at least one in
+/// `REBUILD_BESIDE_SHARE` of the store's, bulk-loads a new store beside
+/// the old one and swaps it in. Where the two cost the same: written file
+/// by file, 1,000 changed files of a 10k store took 159 s and a whole 1k
+/// store 200 s; rebuilt beside, the 10k store takes 255-262 s and the 1k
+/// store 24 s (BENCHMARKS.md, session 9): break-even near 1 in 6 at 10k
+/// and 1 in 8 at 1k.
 const REBUILD_BESIDE_AFTER_FILES: usize = 64;
+const REBUILD_BESIDE_SHARE: usize = 8;
 
 /// The build's records in the topics graph, for a bulk load: the names the
 /// corpus teaches (`known`, or those the store keeps when they did not
