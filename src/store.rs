@@ -639,7 +639,7 @@ pub fn set_source_stat(store: &Store, graph: &NamedNode, stat: &str) -> Result<(
 }
 
 /// A new, empty store beside one being rebuilt: a rebuild that rewrites
-/// most of a store bulk-loads a new one and swaps it in ([`install`]),
+/// much of a store bulk-loads a new one and swaps it in ([`install`]),
 /// many times faster than replacing each graph in a transaction of its own.
 pub struct Beside {
     pub store: Store,
@@ -691,13 +691,15 @@ pub fn install(store: &mut Store, dir: Option<&Path>, rebuilt: Beside) -> Result
     drop(rebuilt.store);
     // Closed before the exchange: RocksDB holds the directory's lock.
     drop(std::mem::replace(store, Store::new()?));
-    exchange(dir, &beside).with_context(|| {
-        format!(
-            "{}: cannot swap in the rebuilt store {}",
+    if let Err(e) = exchange(dir, &beside) {
+        // The old store, untouched, stays the store.
+        *store = Store::open(dir).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", dir.display()))?;
+        return Err(anyhow::anyhow!(
+            "{}: cannot swap in the rebuilt store {}: {e}",
             dir.display(),
             beside.display()
-        )
-    })?;
+        ));
+    }
     *store = Store::open(dir).map_err(|e| anyhow::anyhow!("{}: cannot open the rebuilt store: {e}", dir.display()))?;
     std::fs::remove_dir_all(&beside).with_context(|| format!("{}: cannot remove the old store", beside.display()))?;
     Ok(())

@@ -139,8 +139,9 @@ impl Shard {
 /// the build before any write when `strict`); store errors abort.
 ///
 /// Into an empty store, everything is written by oxigraph's bulk loader in
-/// one atomic commit; otherwise each changed file's graph is replaced in a
-/// transaction of its own.
+/// one atomic commit. A rebuild rewriting much of the store bulk-loads a
+/// new one beside it (at `dir`'s side, or in memory) and swaps it in; any
+/// other replaces each changed file's graph in a transaction of its own.
 pub fn build(
     store: &mut Store,
     dir: Option<&Path>,
