@@ -41,7 +41,7 @@ pub fn open(path: &Path) -> Result<Store> {
         );
     }
     std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create store directory", path.display()))?;
-    let store = Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))?;
+    let store = open_at(path)?;
     // Left by a rebuild beside this store that was killed (an unfinished
     // store, or the old one after the exchange): ours to delete, now that
     // we hold the store's lock.
@@ -67,7 +67,24 @@ pub fn open_existing(path: &Path) -> Result<Store> {
             path.display()
         );
     }
-    Store::open(path).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", path.display()))
+    open_at(path)
+}
+
+/// Opens the store at `path` with oxigraph, naming the path, and what to do
+/// when another process holds the store (RocksDB's lock: one writer).
+fn open_at(path: &Path) -> Result<Store> {
+    Store::open(path).map_err(|e| {
+        let reason = e.to_string();
+        if reason.contains("LOCK") && reason.contains("Resource temporarily unavailable") {
+            anyhow::anyhow!(
+                "{}: the store is in use by another process (a running `councilgraph serve` or `build`); \
+                 stop it first, or query through the running endpoint",
+                path.display()
+            )
+        } else {
+            anyhow::anyhow!("{}: cannot open store: {reason}", path.display())
+        }
+    })
 }
 
 /// What the store keeps about one built source file.
@@ -693,14 +710,14 @@ pub fn install(store: &mut Store, dir: Option<&Path>, rebuilt: Beside) -> Result
     drop(std::mem::replace(store, Store::new()?));
     if let Err(e) = exchange(dir, &beside) {
         // The old store, untouched, stays the store.
-        *store = Store::open(dir).map_err(|e| anyhow::anyhow!("{}: cannot open store: {e}", dir.display()))?;
+        *store = open_at(dir)?;
         return Err(anyhow::anyhow!(
             "{}: cannot swap in the rebuilt store {}: {e}",
             dir.display(),
             beside.display()
         ));
     }
-    *store = Store::open(dir).map_err(|e| anyhow::anyhow!("{}: cannot open the rebuilt store: {e}", dir.display()))?;
+    *store = open_at(dir)?;
     std::fs::remove_dir_all(&beside).with_context(|| format!("{}: cannot remove the old store", beside.display()))?;
     Ok(())
 }
