@@ -262,7 +262,7 @@ fn a_store_held_by_another_process_is_a_clear_error_and_stays_intact() {
             assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
             assert_no_panic(&err);
             assert!(
-                err.contains("s: cannot open store") && err.contains("lock"),
+                err.contains("s: the store is in use by another process (a running `councilgraph serve` or `build`)"),
                 "{args:?}: {err}"
             );
             assert_eq!(err.lines().count(), 1, "{err}");

@@ -403,27 +403,6 @@ fn errors_have_their_status_and_a_message() {
 }
 
 #[test]
-fn a_store_a_server_holds_is_a_clear_error_for_other_commands() {
-    let server = Server::start(&[]);
-    let store = server._dir.path().join("store");
-    for args in [vec!["query", "ASK {}"], vec!["build", "minutes"]] {
-        let o = Command::new(binary())
-            .current_dir(server._dir.path())
-            .args(&args)
-            .arg("--store")
-            .arg(&store)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains("the store is in use by another process (a running `councilgraph serve` or `build`)"),
-            "{args:?}: {err}"
-        );
-    }
-}
-
-#[test]
 fn time_and_row_limits_answer_with_a_message() {
     let server = Server::start(&["--timeout", "1", "--max-rows", "10"]);
     let rows = get(&server, "SELECT ?s WHERE { ?s ?p ?o }", None, "");
