@@ -322,13 +322,13 @@ pub fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
-/// The store identifier of a path: relative to `root` when below it, else
+/// The store identifier of a path: relative to `root` (canonical, as
+/// [`discover_below`] and `store::SourceRoot` hold it) when below it, else
 /// absolute; always with `/` separators and without a leading `./`.
 pub fn source_id(path: &Path, root: Option<&Path>) -> String {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let shown = root
-        .and_then(|r| std::fs::canonicalize(r).ok())
-        .and_then(|r| absolute.strip_prefix(&r).ok().map(Path::to_path_buf))
+        .and_then(|r| absolute.strip_prefix(r).ok().map(Path::to_path_buf))
         .unwrap_or(absolute);
     shown.to_string_lossy().replace('\\', "/")
 }

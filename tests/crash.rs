@@ -311,14 +311,11 @@ fn a_rebuild_beside_the_store_killed_at_any_moment_leaves_the_old_store_or_the_n
     let cwd = dir.path();
     // Enough files, all rewritten, for the rebuild to bulk-load a new store
     // beside the old one and swap it in (`pipeline::REBUILD_BESIDE_AFTER_FILES`).
-    ok(cwd, &["gen", "--meetings", "70", "--seed", "11", "g"]);
-    std::fs::rename(cwd.join("g/minutes"), cwd.join("minutes")).unwrap();
+    let files = generated(cwd, 70, 11, "minutes");
     assert!(build(cwd, "old").wait().unwrap().success());
     let old = graphs(cwd, "old");
-    for entry in std::fs::read_dir(cwd.join("minutes")).unwrap() {
-        let file = entry.unwrap().path();
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, format!("{text}\nMembers noted the update.\n")).unwrap();
+    for file in &files {
+        append_an_update(file);
     }
     copy_dir(&cwd.join("old"), &cwd.join("new"));
     let started = Instant::now();

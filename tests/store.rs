@@ -176,10 +176,7 @@ fn a_file_keeps_its_id_whichever_directory_builds_or_removes_it() {
 
     // A new topic scheme replaces the topics graph, which keeps the root:
     // re-tagged from elsewhere and back, every file keeps its id.
-    let scheme = std::fs::read_to_string(repo().join("ontology/topics.ttl")).unwrap()
-        + "\ntopic:zebra-crossings a skos:Concept ; skos:inScheme <https://councilgraph.org/id/topics> ;\n    \
-           skos:prefLabel \"zebra crossings\"@en ; skos:broader topic:meeting-business .\n";
-    std::fs::write(outside.path().join("topics.ttl"), scheme).unwrap();
+    write_topics_with_a_concept_more(&outside.path().join("topics.ttl"));
     let (store, minutes) = (moved.join(".councilgraph/store"), moved.join("minutes"));
     let (store_arg, minutes_arg) = (store.to_str().unwrap(), minutes.to_str().unwrap());
     let retagged = build_json(
@@ -228,24 +225,18 @@ fn a_store_whose_source_root_is_gone_is_a_clear_error() {
 fn a_rebuild_rewriting_most_files_swaps_in_the_store_a_fresh_build_makes() {
     let dir = corpus_copy();
     let cwd = dir.path();
-    ok(cwd, &["gen", "--meetings", "70", "--seed", "5", "g"]);
-    ok(cwd, &["build", "minutes", "g/minutes", "--quiet"]);
-    let mut generated: Vec<_> = std::fs::read_dir(cwd.join("g/minutes"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    generated.sort();
+    let mut generated = generated(cwd, 70, 5, "generated");
+    ok(cwd, &["build", "minutes", "generated", "--quiet"]);
     // Every generated file edited but one, which vanishes; the sample
     // corpus left alone but for one file written again with its own bytes.
     std::fs::remove_file(generated.pop().unwrap()).unwrap();
     for file in &generated {
-        let text = std::fs::read_to_string(file).unwrap();
-        std::fs::write(file, format!("{text}\nMembers noted the update.\n")).unwrap();
+        append_an_update(file);
     }
     let touched = cwd.join("minutes/002_a112772d541dd462.txt");
     std::fs::write(&touched, std::fs::read(&touched).unwrap()).unwrap();
 
-    let summary = build_json(cwd, &["minutes", "g/minutes"]);
+    let summary = build_json(cwd, &["minutes", "generated"]);
     assert_eq!(
         (
             summary["changed"].as_u64(),
@@ -260,12 +251,12 @@ fn a_rebuild_rewriting_most_files_swaps_in_the_store_a_fresh_build_makes() {
         "the old store is deleted"
     );
     // The touched file's new size and time were kept: nothing to read.
-    assert_eq!(build_json(cwd, &["minutes", "g/minutes"])["read"].as_u64(), Some(0));
+    assert_eq!(build_json(cwd, &["minutes", "generated"])["read"].as_u64(), Some(0));
 
     // As deep as the default store, so both record the same source root.
     ok(
         cwd,
-        &["build", "minutes", "g/minutes", "--quiet", "--store", "fresh/store"],
+        &["build", "minutes", "generated", "--quiet", "--store", "fresh/store"],
     );
     assert!(
         dump(cwd) == dump_of(cwd, "fresh/store"),

@@ -94,3 +94,43 @@ pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+/// `meetings` generated minutes (`councilgraph gen`, with `seed`) in
+/// `cwd/into`, their paths sorted.
+pub fn generated(cwd: &Path, meetings: usize, seed: u64, into: &str) -> Vec<PathBuf> {
+    let scratch = format!("{into}.gen");
+    ok(
+        cwd,
+        &[
+            "gen",
+            "--meetings",
+            &meetings.to_string(),
+            "--seed",
+            &seed.to_string(),
+            &scratch,
+        ],
+    );
+    std::fs::rename(cwd.join(&scratch).join("minutes"), cwd.join(into)).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(cwd.join(into))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Writes the built-in topic scheme with a concept more to `path`: a build
+/// given it re-tags every file.
+pub fn write_topics_with_a_concept_more(path: &Path) {
+    let scheme = std::fs::read_to_string(repo().join("ontology/topics.ttl")).unwrap()
+        + "\ntopic:zebra-crossings a skos:Concept ; skos:inScheme <https://councilgraph.org/id/topics> ;\n    \
+           skos:prefLabel \"zebra crossings\"@en ; skos:broader topic:meeting-business .\n";
+    std::fs::write(path, scheme).unwrap();
+}
+
+/// Appends a sentence naming nobody to `file`: its text changes, the names
+/// it teaches do not.
+pub fn append_an_update(file: &Path) {
+    let text = std::fs::read_to_string(file).unwrap();
+    std::fs::write(file, format!("{text}\nMembers noted the update.\n")).unwrap();
+}
