@@ -1,7 +1,8 @@
 //! Build-time summaries: what `queries/people.rq`,
 //! `queries/attendance-summary.rq`, `queries/meetings.rq`,
-//! `queries/chairs-of-ilsc-meetings.rq` and
-//! `queries/councillors-present-all-meetings-2023-2024.rq` would otherwise
+//! `queries/chairs-of-ilsc-meetings.rq`,
+//! `queries/councillors-present-all-meetings-2023-2024.rq` and
+//! `queries/count-meetings-attended-pitchley.rq` would otherwise
 //! aggregate or join over the whole corpus at every run, kept in the
 //! summary graph (`<https://councilgraph.org/graph/summary>`): per person,
 //! their posts, organisations and meetings attended, and per body they sat
