@@ -74,6 +74,15 @@ const REWRITTEN: &[Rewritten] = &[
         binds: &[&[], &["topic=CSE"], &["topic=neglect"]],
     },
     Rewritten {
+        name: "neglect-strategy-owner-and-governor",
+        lists: &[],
+        binds: &[
+            &["document=Neglect Strategy 2024-2026"],
+            &["document=neglect strategy"],
+            &["document=No Such Plan"],
+        ],
+    },
+    Rewritten {
         name: "corporate-parenting-panel-renamed",
         lists: &[],
         binds: &[
