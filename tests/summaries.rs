@@ -143,7 +143,7 @@ fn answers_agree(cwd: &Path, store: &str) -> usize {
             );
             assert!(
                 ours == original,
-                "{name} {binds:?}: the summary answer differs from the original's\nours: {ours:?}\noriginal: {original:?}"
+                "{name} {binds:?}: the rewritten answer differs from the original's\nours: {ours:?}\noriginal: {original:?}"
             );
             compared += ours.len();
         }
